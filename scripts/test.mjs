@@ -1,0 +1,87 @@
+// `npm test`: every suite of the project, one after the other, then one closing line
+// `N passed, N failed, N skipped` over all of them.
+//   node suites    test/node/**/*.test.ts   (node:test via tsx: sandbox, companion)
+//   browser suite  test/browser/**/*.test.ts (web-test-runner in Chromium)
+//   end to end     test/e2e/**/*.test.ts    (node:test driving Chromium with playwright-core)
+// Arguments narrow the run: `npm test -- node`, `npm test -- browser e2e`.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureChromium } from './ensure-chromium.mjs';
+
+const RESULTS = '.test-results';
+const wanted = new Set(process.argv.slice(2));
+const runs = (name) => wanted.size === 0 || wanted.has(name);
+
+function testFiles(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => join(dir, f))
+    .sort();
+}
+
+function readTotals(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function runNodeSuite(name, files, env = process.env) {
+  if (files.length === 0) return { passed: 0, failed: 0, skipped: 0 };
+  const out = join(RESULTS, `${name}.json`);
+  const args = [
+    '--import', 'tsx', '--test',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=./scripts/count-reporter.mjs', `--test-reporter-destination=${out}`,
+    ...files,
+  ];
+  const { status } = spawnSync(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'], env });
+  const totals = readTotals(out) ?? { passed: 0, failed: 0, skipped: 0 };
+  if (status !== 0 && totals.failed === 0) totals.failed = 1; // crashed before reporting a failure
+  return totals;
+}
+
+function runBrowserSuite(env) {
+  if (testFiles('test/browser').length === 0) return { passed: 0, failed: 0, skipped: 0 };
+  const out = join(RESULTS, 'browser.json');
+  const bin = join('node_modules', '@web', 'test-runner', 'dist', 'bin.js');
+  const { status } = spawnSync(process.execPath, ['--import', 'tsx', bin], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...env, WTR_RESULTS_FILE: out },
+  });
+  const totals = readTotals(out) ?? { passed: 0, failed: 0, skipped: 0 };
+  if (status !== 0 && totals.failed === 0) totals.failed = 1;
+  return totals;
+}
+
+rmSync(RESULTS, { recursive: true, force: true });
+mkdirSync(RESULTS, { recursive: true });
+
+const sum = { passed: 0, failed: 0, skipped: 0 };
+const add = (label, t) => {
+  console.log(`\n${label}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped\n`);
+  sum.passed += t.passed;
+  sum.failed += t.failed;
+  sum.skipped += t.skipped;
+};
+
+let env = process.env;
+if (runs('browser') || runs('e2e')) {
+  try {
+    env = { ...process.env, CHROME_PATH: ensureChromium() };
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+if (runs('node')) add('node', runNodeSuite('node', testFiles('test/node'), env));
+if (runs('browser')) add('browser', runBrowserSuite(env));
+if (runs('e2e')) add('e2e', runNodeSuite('e2e', testFiles('test/e2e'), env));
+
+console.log(`${sum.passed} passed, ${sum.failed} failed, ${sum.skipped} skipped`);
+process.exit(sum.failed > 0 ? 1 : 0);

@@ -214,7 +214,9 @@ export type ErrorCode =
   | 'upstream_error'
   | 'timeout'
   | 'network_error'
-  | 'configuration_error';
+  | 'configuration_error'
+  /** The companion failed in a way it did not expect (500); the message stays generic. */
+  | 'internal_error';
 
 /** The `error` member of every error answer; `message` is safe to show to a person. */
 export interface ErrorDetail {

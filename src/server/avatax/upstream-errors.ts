@@ -1,0 +1,86 @@
+import { ApiError } from '../errors.js';
+
+/** Seconds a client should wait before retrying after the upstream failed. */
+export const UPSTREAM_RETRY_AFTER_SECONDS = 5;
+
+/** Shape of what the `avatax` SDK rejects with (an `AvalaraError`, a timeout Error, a fetch TypeError). */
+interface SdkFailure {
+  name?: string;
+  message?: string;
+  code?: string;
+  details?: unknown;
+}
+
+const CREDENTIAL_CODES = new Set([
+  'AuthenticationException',
+  'AuthorizationException',
+  'BasicAuthIncorrect',
+  'BearerTokenInvalid',
+  'InactiveUserError',
+  'AccountExpiredException',
+  'AccountInvalidException',
+  'PermissionRequired',
+]);
+
+const SERVER_CODES = new Set(['UnhandledException', 'ServerConfiguration', 'ServiceNotReady', 'FormatException']);
+
+const SETUP_CODES = new Set(['CertificatesNotSetup', 'AccountNotProvisioned', 'CompanyInvalidException']);
+
+/** Client-side AvaTax refusals with a message safe to show and the field at fault. */
+const CLIENT_CODES: Record<string, { message: string; fields?: string[] }> = {
+  InvalidExemptReason: { message: 'The exemption reason is not one AvaTax knows.', fields: ['exemptionReason'] },
+  MissingExemptReason: { message: 'An exemption reason is required.', fields: ['exemptionReason'] },
+  InvalidCoverLetterTitle: { message: 'The cover letter is not one AvaTax knows.', fields: ['coverLetterTitle'] },
+  InvalidPdfOrImageFile: { message: 'The certificate file is empty or unreadable.', fields: ['file'] },
+  CertificatesError: { message: 'The certificate service could not accept the certificate or its file.', fields: ['file'] },
+  ConflictingExposureZone: { message: 'A certificate for that zone conflicts with one on file.', fields: ['region'] },
+  DuplicateEntry: { message: 'That record already exists.' },
+};
+
+function hasServerFault(details: unknown): boolean {
+  return Array.isArray(details) && details.some((d) => typeof d === 'object' && d !== null && (d as { faultCode?: unknown }).faultCode === 'Server');
+}
+
+/** True for failures worth one more try on an idempotent read: timeouts, network errors, 5xx. */
+export function isTransient(error: unknown): boolean {
+  return mapUpstreamError(error).code === 'upstream_unavailable';
+}
+
+/**
+ * Maps whatever the SDK or `fetch` rejected with to the error the cert API answers.
+ * The SDK detects errors by body, not status (reference §10), so the AvaTax error code and
+ * the details' `faultCode` decide. Messages are our own; AvaTax text never passes through.
+ */
+export function mapUpstreamError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  const failure = (typeof error === 'object' && error !== null ? error : {}) as SdkFailure;
+  const code = typeof failure.code === 'string' ? failure.code : undefined;
+
+  if (code === undefined || code === '') {
+    // No AvaTax envelope: a timeout ('timeout' / AbortError / TimeoutError) or a network failure.
+    return unavailable(error);
+  }
+  if (CREDENTIAL_CODES.has(code)) {
+    return new ApiError('upstream_error', 'The certificate service refused the companion’s credentials. Contact the site administrator.', {
+      cause: error,
+    });
+  }
+  if (SETUP_CODES.has(code)) {
+    return new ApiError('upstream_error', 'Exemption certificates are not set up for this company. Contact the site administrator.', {
+      cause: error,
+    });
+  }
+  if (code === 'EntityNotFoundError') return new ApiError('not_found', 'Not found.', { cause: error });
+  if (SERVER_CODES.has(code) || hasServerFault(failure.details)) return unavailable(error);
+  const known = CLIENT_CODES[code];
+  if (known) return new ApiError('invalid_request', known.message, { cause: error, ...(known.fields ? { fields: known.fields } : {}) });
+  return new ApiError('invalid_request', 'The certificate service rejected the request as invalid.', { cause: error });
+}
+
+function unavailable(cause: unknown): ApiError {
+  return new ApiError('upstream_unavailable', 'The certificate service is not reachable right now. Try again shortly.', {
+    retryable: true,
+    retryAfter: UPSTREAM_RETRY_AFTER_SECONDS,
+    cause,
+  });
+}

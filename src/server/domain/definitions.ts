@@ -1,0 +1,59 @@
+import type { CoverLetter, ExposureZone } from '../../client/contract.js';
+import type { AvaTaxGateway } from '../avatax/client.js';
+import { SingleFlightCache, groupKey } from '../cache.js';
+import { invalidRequest } from '../errors.js';
+
+/** Definitions change rarely; an hour keeps them fresh enough and spares AvaTax. */
+const DEFINITIONS_TTL_MS = 60 * 60 * 1000;
+
+/** An exposure zone with the AvaTax name the certificates refer to. */
+export type KnownZone = ExposureZone;
+
+/** Exposure zones, cover letters and exemption reasons, cached for an hour. */
+export class Definitions {
+  readonly #gateway: AvaTaxGateway;
+  readonly #zones: SingleFlightCache<KnownZone[]>;
+  readonly #letters: SingleFlightCache<CoverLetter[]>;
+  readonly #reasons: SingleFlightCache<string[]>;
+
+  constructor(gateway: AvaTaxGateway, now: () => number) {
+    this.#gateway = gateway;
+    this.#zones = new SingleFlightCache({ ttlMs: DEFINITIONS_TTL_MS, now });
+    this.#letters = new SingleFlightCache({ ttlMs: DEFINITIONS_TTL_MS, now });
+    this.#reasons = new SingleFlightCache({ ttlMs: DEFINITIONS_TTL_MS, now });
+  }
+
+  exposureZones(): Promise<KnownZone[]> {
+    return this.#zones.get('defs', groupKey('defs', 'zones'), async () =>
+      (await this.#gateway.listExposureZones())
+        .filter((z) => typeof z.id === 'number' && z.name && z.country && z.region)
+        .map((z) => ({ id: z.id as number, name: z.name as string, country: z.country as string, region: z.region as string })),
+    );
+  }
+
+  coverLetters(): Promise<CoverLetter[]> {
+    return this.#letters.get('defs', groupKey('defs', 'letters'), async () =>
+      (await this.#gateway.listCoverLetters())
+        .filter((l) => l.title && l.active !== false)
+        .map((l) => ({ title: l.title as string, subject: l.subject ?? '', description: l.description ?? '' })),
+    );
+  }
+
+  exemptReasons(): Promise<string[]> {
+    return this.#reasons.get('defs', groupKey('defs', 'reasons'), async () =>
+      (await this.#gateway.listExemptReasons()).flatMap((r) => (r.name ? [r.name] : [])),
+    );
+  }
+
+  /** The exposure zone of (country, region); a 400 naming `region` when AvaTax has none. */
+  async zone(country: string, region: string): Promise<KnownZone> {
+    const found = (await this.exposureZones()).find((z) => z.country === country && z.region === region);
+    if (!found) throw invalidRequest(`There is no exposure zone for ${country}-${region}.`, ['country', 'region']);
+    return found;
+  }
+
+  /** The zone a certificate's exposure zone names, when it is known. */
+  async zoneByName(name: string): Promise<KnownZone | undefined> {
+    return (await this.exposureZones()).find((z) => z.name === name);
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * `cert-elements/server`: the companion that holds the AvaTax credentials and serves the
+ * token route and the cert API to the elements.
+ *
+ * ```ts
+ * const server = createCertServer({ avatax: {...}, secret, authorize });
+ * await listen(server, { port: 8080 });            // standalone Node http
+ * app.all('/cert-api/*', (c) => server.fetch(c.req.raw)); // or mounted (basePath '/cert-api')
+ * ```
+ */
+export { createCertServer, type CertServer } from './server.js';
+export { listen, toNodeHandler, type Listening } from './node.js';
+export {
+  CertServerConfigError,
+  type Authorize,
+  type AuthorizeResult,
+  type CertServerConfig,
+  type CustomerProfile,
+} from './config.js';
+export { CertRefusal } from './errors.js';
+export {
+  issueToken,
+  verifyToken,
+  TOKEN_AUDIENCE,
+  MAX_TOKEN_TTL_SECONDS,
+  type TokenClaims,
+  type TokenClaimsInput,
+} from './auth/token.js';
+export type * from '../client/contract.js';

@@ -1,0 +1,69 @@
+import type { TokenResponse } from '../client/contract.js';
+import { createApp } from './app.js';
+import { AttachmentClient } from './avatax/attachments.js';
+import { createAvaTaxGateway } from './avatax/client.js';
+import { issueToken, type TokenClaimsInput } from './auth/token.js';
+import { resolveConfig, type CertServerConfig } from './config.js';
+import type { Services } from './context.js';
+import { CustomerRecords } from './domain/customers.js';
+import { Definitions } from './domain/definitions.js';
+import { InvitationService } from './domain/invitations.js';
+import { StatusService } from './domain/status.js';
+import { createLogger } from './logging.js';
+
+/** The companion: a fetch handler plus a way for Node hosts to mint tokens themselves. */
+export interface CertServer {
+  /** Answers every route under `basePath`; mount it in any framework that speaks `Request`/`Response`. */
+  fetch(request: Request): Promise<Response>;
+  /** Mints a token with the server's secret (for hosts with their own token route). */
+  issueToken(claims: Omit<TokenClaimsInput, 'now'>): Promise<TokenResponse>;
+}
+
+/**
+ * Builds the companion from its configuration. Throws `CertServerConfigError` (one line per
+ * problem, no secret values) when the configuration is invalid.
+ */
+export function createCertServer(input: CertServerConfig): CertServer {
+  const config = resolveConfig(input);
+  const logger = createLogger(config.logger);
+  const { accountId, licenseKey, environment, timeoutMs } = config.avatax;
+  const gateway = createAvaTaxGateway({ accountId, licenseKey, environment, timeoutMs });
+  const definitions = new Definitions(gateway, () => config.now().getTime());
+  const status = new StatusService(gateway, definitions, { cacheSeconds: config.statusCacheSeconds, now: config.now });
+  const customers = new CustomerRecords(gateway);
+  const invitations = new InvitationService({
+    gateway,
+    definitions,
+    customers,
+    status,
+    logger,
+    now: config.now,
+    reuseDays: config.invitationReuseDays,
+    ratePerHour: config.inviteRateLimit,
+  });
+  const services: Services = {
+    config,
+    logger,
+    gateway,
+    attachments: new AttachmentClient({ accountId, licenseKey, environment, timeoutMs }),
+    definitions,
+    status,
+    invitations,
+    customers,
+  };
+  const app = createApp(services);
+
+  return {
+    fetch: async (request) => app.fetch(request),
+    issueToken: async (claims) => {
+      const { token, expiresAt } = await issueToken(config.secret, {
+        ttlSeconds: config.tokenTtlSeconds,
+        ...claims,
+        now: config.now(),
+      });
+      const answer: TokenResponse = { token, expiresAt: expiresAt.toISOString(), customerCode: claims.customerCode };
+      if (config.apiBase) answer.apiBase = config.apiBase;
+      return answer;
+    },
+  };
+}

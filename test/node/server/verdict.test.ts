@@ -1,0 +1,102 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SingleFlightCache, groupKey } from '../../../src/server/cache.js';
+import { certificateState, decideVerdict, toSummary } from '../../../src/server/domain/verdict.js';
+import type { AvaCertificate } from '../../../src/server/avatax/models.js';
+
+const TODAY = '2026-06-15';
+const WA = { country: 'US', region: 'WA', name: 'Washington' };
+const cert = (over: Partial<AvaCertificate>): AvaCertificate => ({
+  id: 1,
+  signedDate: '2025-01-01',
+  expirationDate: '2027-01-01',
+  status: 'COMPLETE',
+  valid: true,
+  exemptionReason: { name: 'RESALE' },
+  exposureZone: { name: 'Washington' },
+  ...over,
+});
+
+describe('verdict table', () => {
+  test('Exempt answers are exempt, or expiring within 30 days (inclusive)', () => {
+    assert.equal(decideVerdict({ status: 'Exempt', certificate: cert({}) }, null, WA, TODAY).status, 'exempt');
+    assert.equal(decideVerdict({ status: 'Exempt', certificate: cert({ expirationDate: '2026-07-15' }) }, null, WA, TODAY).status, 'expiring');
+    assert.equal(decideVerdict({ status: 'Exempt', certificate: cert({ expirationDate: '2026-07-16' }) }, null, WA, TODAY).status, 'exempt');
+    assert.equal(decideVerdict({ status: 'Exempt', certificate: cert({ expirationDate: null }) }, null, WA, TODAY).status, 'exempt');
+    assert.equal(decideVerdict({ status: 'Exempt', certificate: cert({ expirationDate: '9999-12-31' }) }, null, WA, TODAY).status, 'exempt');
+  });
+
+  test('unknown customer and nothing in the zone are missing', () => {
+    assert.equal(decideVerdict(null, null, WA, TODAY).status, 'missing');
+    const other = cert({ exposureZone: { name: 'Oregon', country: 'US', region: 'OR' } });
+    assert.equal(decideVerdict({ status: 'NotExempt', certificate: null }, [other], WA, TODAY).status, 'missing');
+  });
+
+  test('pending beats an older expired or revoked certificate', () => {
+    const expired = cert({ id: 1, signedDate: '2020-01-01', expirationDate: '2021-01-01' });
+    const pending = cert({ id: 2, signedDate: '2026-06-10', status: 'PENDING', valid: false });
+    const revoked = cert({ id: 3, signedDate: '2026-06-12', status: 'REVOKED', valid: false });
+    const v = decideVerdict({ status: 'NotExempt' }, [expired, revoked, pending], WA, TODAY);
+    assert.deepEqual([v.status, v.certificate?.id], ['pending', 2]);
+  });
+
+  test('otherwise the newest certificate decides between invalid and expired', () => {
+    const expired = cert({ id: 1, signedDate: '2024-01-01', expirationDate: '2025-01-01' });
+    const revoked = cert({ id: 2, signedDate: '2023-01-01', status: 'REVOKED', valid: false });
+    assert.equal(decideVerdict({ status: 'NotExempt' }, [revoked, expired], WA, TODAY).status, 'expired');
+    const newerRevoked = cert({ id: 3, signedDate: '2025-06-01', status: 'REVOKED' });
+    assert.equal(decideVerdict({ status: 'NotExempt' }, [revoked, expired, newerRevoked], WA, TODAY).status, 'invalid');
+    assert.equal(decideVerdict({ status: 'NotExempt' }, [cert({ ecmStatus: 'Invalid' })], WA, TODAY).status, 'invalid');
+  });
+
+  test('a valid-looking certificate AvaTax did not count yet is pending; future signing is pending', () => {
+    assert.equal(decideVerdict({ status: 'NotExempt' }, [cert({})], WA, TODAY).status, 'pending');
+    assert.equal(certificateState(cert({ signedDate: '2026-07-01' }), TODAY), 'pending');
+  });
+
+  test('zone match uses country/region when given, else the name', () => {
+    const byRegion = cert({ exposureZone: { name: 'Something', country: 'US', region: 'WA' } });
+    assert.equal(decideVerdict({ status: 'NotExempt' }, [byRegion], WA, TODAY).status, 'pending');
+    const sameNameOtherRegion = cert({ exposureZone: { name: 'Washington', country: 'US', region: 'DC' } });
+    assert.equal(decideVerdict({ status: 'NotExempt' }, [sameNameOtherRegion], WA, TODAY).status, 'missing');
+  });
+
+  test('summaries use calendar dates and null for open-ended certificates', () => {
+    const s = toSummary(cert({ signedDate: '2025-01-02T00:00:00', expirationDate: '9999-12-31', documentExists: true, exemptionNumber: 'X1' }));
+    assert.deepEqual(s, { id: 1, exemptionReason: 'RESALE', signedDate: '2025-01-02', expirationDate: null, exposureZone: 'Washington', documentAvailable: true, exemptionNumber: 'X1' });
+  });
+});
+
+describe('SingleFlightCache', () => {
+  test('shares in-flight loads, caches for the TTL, and a clear drops answers still in flight', async () => {
+    let now = 0;
+    let loads = 0;
+    const cache = new SingleFlightCache<number>({ ttlMs: 1000, now: () => now });
+    let release!: (n: number) => void;
+    const load = () => {
+      loads++;
+      return new Promise<number>((r) => (release = r));
+    };
+    const key = groupKey('g', 'a');
+    const a = cache.get('g', key, load);
+    const b = cache.get('g', key, load);
+    release(1);
+    assert.deepEqual(await Promise.all([a, b]), [1, 1]);
+    assert.equal(loads, 1);
+    assert.equal(await cache.get('g', key, async () => 2), 1, 'cached');
+    now = 1001;
+    assert.equal(await cache.get('g', key, async () => 3), 3, 'expired');
+
+    const slow = cache.get('g', groupKey('g', 'b'), load);
+    cache.clearGroup('g');
+    release(4);
+    assert.equal(await slow, 4);
+    assert.equal(await cache.get('g', groupKey('g', 'b'), async () => 5), 5, 'the stale in-flight answer was not stored');
+  });
+
+  test('failures are not cached', async () => {
+    const cache = new SingleFlightCache<number>({ ttlMs: 1000 });
+    await assert.rejects(cache.get('g', 'k', async () => Promise.reject(new Error('x'))));
+    assert.equal(await cache.get('g', 'k', async () => 7), 7);
+  });
+});

@@ -2,6 +2,7 @@
 // Browser tests: Debian's Chromium (CHROME_PATH), TypeScript through esbuild with the legacy
 // decorators of tsconfig.json, and a reporter that hands totals to scripts/test.mjs.
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
@@ -34,8 +35,41 @@ function totalsReporter() {
   };
 }
 
+/** A free loopback port for the dev server, so the backend knows the page origin up front. */
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = /** @type {import('node:net').AddressInfo} */ (probe.address());
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const HOST = '127.0.0.1';
+const PORT = await freePort();
+const ORIGIN = `http://${HOST}:${PORT}`;
+
+// The real sandbox + companion, reached same-origin under /cert-api (see test/support/backend.ts).
+const { startBackend } = await import('./test/support/backend.ts');
+const backend = await startBackend({ origin: ORIGIN });
+let closing;
+const closeBackend = () => (closing ??= backend.close());
+process.once('SIGINT', () => void closeBackend().finally(() => process.exit(130)));
+
+// A page served with a strict Content-Security-Policy (no 'unsafe-inline'); tests load it in an iframe.
+const CSP_NONCE = 'cert-elements-test-nonce';
+const cspPage = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<script nonce="${CSP_NONCE}">window.litNonce = '${CSP_NONCE}';</script>
+<script type="module" nonce="${CSP_NONCE}" src="/test/browser/fixtures/csp-page.ts"></script></head><body>
+<cert-status token-endpoint="/cert-api/token?csp" customer-code="C-1001" region="WA"></cert-status>
+<certexpress-link token-endpoint="/cert-api/token?csp" customer-code="C-1005" region="WA"></certexpress-link>
+</body></html>`;
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
+  hostname: HOST,
+  port: PORT,
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
@@ -49,7 +83,31 @@ export default {
       },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    {
+      name: 'cert-elements-test-backend',
+      async serverStop() {
+        await closeBackend();
+      },
+    },
+  ],
+  middleware: [
+    async (ctx, next) => {
+      if (ctx.path !== '/_test/csp.html') return next();
+      ctx.set('Content-Security-Policy', `default-src 'self'; script-src 'self' 'nonce-${CSP_NONCE}'; style-src 'self' 'nonce-${CSP_NONCE}'; object-src 'none'; base-uri 'none'`);
+      ctx.type = 'html';
+      ctx.body = cspPage;
+    },
+    async (ctx, next) => {
+      // The built one-file bundle on a plain page (no import map, no build step).
+      if (ctx.path !== '/_test/bundle.html') return next();
+      ctx.type = 'html';
+      ctx.body = `<!doctype html><html lang="fr"><head><script type="module" src="/dist/cert-elements.min.js"></script></head><body>
+<cert-status token-endpoint="/cert-api/token?bundle" customer-code="C-1002" region="WA"></cert-status></body></html>`;
+    },
+    (ctx, next) => backend.middleware(ctx, next),
+  ],
   testFramework: { config: { timeout: 10000 } },
   reporters: [defaultReporter(), totalsReporter()],
 };

@@ -1,0 +1,117 @@
+import type { BatchStatusResponse, Invitation, InvitationRequest, StatusList, StatusVerdict } from './contract.js';
+import { CertApiError, configError } from './errors.js';
+import { apiUrl, fetchJson, withRetry } from './http.js';
+import { Coalescer } from './coalescer.js';
+import { batchStatus } from './status-batcher.js';
+import { timings } from './timings.js';
+import { tokenSource, type TokenSource, type TokenSourceOptions } from './token-source.js';
+
+/** Options of {@link CertClient}: where tokens come from, the API base and the customer. */
+export interface CertClientOptions extends TokenSourceOptions {
+  /** Cert API base, used when the token answer carries no `apiBase`. */
+  apiBase?: string;
+  /** Customer the calls are about; omitted, the host's token endpoint decides. */
+  customerCode?: string;
+}
+
+/** A status question: with `region` one verdict, without it the list of certificates on file. */
+export interface StatusQuery {
+  country: string;
+  region?: string;
+}
+
+/** Per-call options. */
+export interface CallOptions {
+  /** Aborting stops waiting (and retrying) at once. */
+  signal?: AbortSignal;
+}
+
+const statusCache = new Coalescer<StatusVerdict | StatusList>(() => timings.statusCacheMs);
+/**
+ * Headless client of the cert API. Cheap to create: tokens, identical status asks and staff
+ * batches are shared page-wide between all clients with the same token endpoint (or callback).
+ * Throws a `configuration_error` {@link CertApiError} when no token source is given.
+ */
+export class CertClient {
+  readonly customerCode?: string;
+  readonly #tokens: TokenSource;
+  readonly #apiBase?: string;
+
+  constructor(options: CertClientOptions) {
+    this.#tokens = tokenSource(options);
+    this.#apiBase = options.apiBase;
+    this.customerCode = options.customerCode || undefined;
+  }
+
+  /**
+   * An authenticated JSON call under the API base. Retryable errors are retried with backoff;
+   * a 401 renews the token once and repeats the call.
+   */
+  request<T>(method: string, path: string, body?: unknown, { signal }: CallOptions = {}): Promise<T> {
+    return withRetry(async () => {
+      for (let renewed = false; ; renewed = true) {
+        const { token, apiBase = this.#apiBase } = await this.#tokens.get(this.customerCode, signal);
+        if (!apiBase) throw configError('api-base');
+        const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+        if (body) headers['content-type'] = 'application/json';
+        const init = { method, headers, body: body ? JSON.stringify(body) : undefined };
+        try {
+          return await fetchJson<T>(apiUrl(apiBase, path), init, signal);
+        } catch (e) {
+          if (renewed || !(e instanceof CertApiError) || e.code !== 'unauthorized') throw e;
+          this.#tokens.invalidate(token);
+        }
+      }
+    }, signal);
+  }
+
+  /** Verdict for one zone (`region` set) or the certificates on file (no `region`). */
+  status(query: StatusQuery, { signal }: CallOptions = {}): Promise<StatusVerdict | StatusList> {
+    const key = `${this.#cacheScope()}${query.country}|${query.region ?? ''}`;
+    return statusCache.run(key, () => this.#loadStatus(query), signal);
+  }
+
+  /** Creates (or reuses) the customer's CertExpress invitation for a zone. */
+  createInvitation(request: InvitationRequest, options?: CallOptions): Promise<Invitation> {
+    const body = this.customerCode ? { ...request, customerCode: this.customerCode } : request;
+    return this.request<Invitation>('POST', '/v1/invitations', body, options);
+  }
+
+  /** Reads one invitation (for polling). */
+  invitation(id: number, options?: CallOptions): Promise<Invitation> {
+    return this.request<Invitation>('GET', `/v1/invitations/${encodeURIComponent(id)}${this.#query({})}`, undefined, options);
+  }
+
+  /** Drops cached status answers of this customer (after a refresh, an upload or a completed invitation). */
+  invalidateStatus(): void {
+    statusCache.clear(this.#cacheScope());
+  }
+
+  /** Clients with the same token source and API base share batches. */
+  #pageScope(): string {
+    return `${this.#tokens.id}|${this.#apiBase ?? ''}|`;
+  }
+
+  #cacheScope(): string {
+    return `${this.#pageScope()}${this.customerCode ?? ''}|`;
+  }
+
+  #query(params: Record<string, string | undefined>): string {
+    const search = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...params, customerCode: this.customerCode })) if (v) search.set(k, v);
+    const text = search.toString();
+    return text ? `?${text}` : '';
+  }
+
+  async #loadStatus({ country, region }: StatusQuery): Promise<StatusVerdict | StatusList> {
+    const token = await this.#tokens.get(this.customerCode);
+    // Staff pages (ERP grids) ask for many customers at once: those asks travel as one batch.
+    if (token.customerCode === '*' && region && this.customerCode) {
+      const customerCode = this.customerCode;
+      return batchStatus(this.#pageScope(), { customerCode, country, region }, (items) =>
+        this.request<BatchStatusResponse>('POST', '/v1/status/batch', { items }),
+      );
+    }
+    return this.request('GET', `/v1/status${this.#query({ country, region })}`);
+  }
+}

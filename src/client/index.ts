@@ -1,0 +1,18 @@
+/**
+ * `cert-elements/client`: the headless client the elements use. No DOM rendering, no Lit.
+ *
+ * ```ts
+ * import { CertClient } from 'cert-elements/client';
+ * const client = new CertClient({ tokenEndpoint: '/cert-token', customerCode: 'C-1001' });
+ * const verdict = await client.status({ country: 'US', region: 'WA' });
+ * ```
+ */
+export type * from './contract.js';
+export { ALL_SCOPES, CERT_STATUSES } from './contract.js';
+export { CertClient, type CertClientOptions, type StatusQuery, type CallOptions } from './cert-client.js';
+export { apiError, CertApiError, configError, isAbort, toErrorDetail } from './errors.js';
+export { TokenSource, tokenSource, type FetchToken, type TokenSourceOptions } from './token-source.js';
+export { pollInvitation, type PollOptions } from './invitation-poller.js';
+export { safeLink } from './safe-link.js';
+export type { BatchItem } from './status-batcher.js';
+export { timings } from './timings.js';

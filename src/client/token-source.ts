@@ -1,0 +1,121 @@
+import type { TokenRequest, TokenResponse } from './contract.js';
+import { apiError, CertApiError, configError } from './errors.js';
+import { abortable, fetchJson, sleep } from './http.js';
+import { timings } from './timings.js';
+
+/** Host callback that mints a token (Stripe's `fetchClientSecret` pattern). */
+export type FetchToken = (request: TokenRequest) => Promise<TokenResponse>;
+
+/** Where tokens come from: a token endpoint URL or a {@link FetchToken} callback. */
+export interface TokenSourceOptions {
+  tokenEndpoint?: string;
+  fetchToken?: FetchToken;
+  /** Credentials for the token endpoint request; default `same-origin`. */
+  tokenCredentials?: 'same-origin' | 'include';
+}
+
+const STAFF = '*';
+let count = 0;
+
+interface Held {
+  response: TokenResponse;
+  freshUntil: number;
+}
+
+/**
+ * Tokens of one token endpoint (or callback), in memory only, one per customer.
+ * Concurrent askers share one request; a staff token (`customerCode: "*"`) serves every customer,
+ * so while any request is in flight others wait for it before asking again.
+ */
+export class TokenSource {
+  /** Distinguishes sources in cache keys. */
+  readonly id = ++count;
+  #held = new Map<string, Held>();
+  #pending = new Map<string, Promise<TokenResponse>>();
+
+  constructor(private readonly load: FetchToken) {}
+
+  /** A token for `customerCode` ('' = whoever the host decides) that is not about to expire. */
+  async get(customerCode = '', signal?: AbortSignal): Promise<TokenResponse> {
+    for (;;) {
+      const held = this.#fresh(customerCode) ?? this.#fresh(STAFF);
+      if (held) return held;
+      const own = this.#pending.get(customerCode);
+      if (own) return abortable(own, signal);
+      const other = this.#pending.values().next().value;
+      if (!other) return abortable(this.#fetch(customerCode), signal);
+      // It may come back as a staff token that serves this customer too.
+      await abortable(other.catch(() => undefined), signal);
+    }
+  }
+
+  /** Forgets `token` (the cert API refused it), so the next {@link get} fetches a new one. */
+  invalidate(token: string): void {
+    for (const [key, held] of this.#held) if (held.response.token === token) this.#held.delete(key);
+  }
+
+  #fresh(key: string): TokenResponse | undefined {
+    const held = this.#held.get(key);
+    return held && Date.now() < held.freshUntil ? held.response : undefined;
+  }
+
+  #fetch(customerCode: string): Promise<TokenResponse> {
+    const started = Date.now();
+    const request = this.load(customerCode ? { customerCode } : {}).then((response) => {
+      const expires = Date.parse(response?.expiresAt);
+      if (typeof response?.token !== 'string' || !response.token || Number.isNaN(expires)) {
+        throw configError('token-endpoint');
+      }
+      // Renew a minute ahead, or half-way through a short lifetime; a clock far off gets 30 s.
+      const life = expires - started;
+      const freshUntil = started + (life > 0 ? life - Math.min(60_000, life / 2) : 30_000);
+      this.#held.set(response.customerCode === STAFF ? STAFF : customerCode, { response, freshUntil });
+      return response;
+    });
+    const shared = request.finally(() => this.#pending.delete(customerCode));
+    this.#pending.set(customerCode, shared);
+    return shared;
+  }
+}
+
+const sources = new Map<string, TokenSource>();
+const callbacks = new WeakMap<FetchToken, TokenSource>();
+
+/**
+ * The page-wide {@link TokenSource} for these options: the same endpoint (and credentials mode)
+ * or the same callback function always yields the same source.
+ */
+export function tokenSource({ fetchToken, tokenEndpoint, tokenCredentials = 'same-origin' }: TokenSourceOptions): TokenSource {
+  if (fetchToken) {
+    let source = callbacks.get(fetchToken);
+    if (!source) {
+      // The host's callback gets the bounds of a request: a timeout and normalised errors.
+      const load: FetchToken = (request) =>
+        Promise.race([
+          (async () => fetchToken(request))().catch((e: unknown) => {
+            throw e instanceof CertApiError ? e : apiError('network_error', 'The service could not be reached.', true);
+          }),
+          sleep(timings.requestTimeoutMs).then((): never => {
+            throw apiError('timeout', 'The service took too long to answer.', true);
+          }),
+        ]);
+      callbacks.set(fetchToken, (source = new TokenSource(load)));
+    }
+    return source;
+  }
+  let url: string | undefined;
+  try {
+    url = tokenEndpoint && new URL(tokenEndpoint, globalThis.document?.baseURI).href;
+  } catch {
+    // reported below
+  }
+  if (!url) throw configError('token-endpoint');
+  const key = `${tokenCredentials} ${url}`;
+  let source = sources.get(key);
+  if (!source) {
+    const load: FetchToken = (body) =>
+      fetchJson(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), credentials: tokenCredentials });
+    sources.set(key, (source = new TokenSource(load)));
+  }
+  return source;
+}

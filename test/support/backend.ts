@@ -1,0 +1,157 @@
+/**
+ * The real backend of the browser tests: the sandbox (AvaTax emulator) and the companion on
+ * loopback (port 0), reached same-origin through a WTR middleware that also counts requests per
+ * route and can inject faults the sandbox cannot produce (a 401 or 503 from the companion, a hung
+ * answer). Test-only routes:
+ *   GET  /_test/hits            → { hits: [{ route, at }] } since the last reset
+ *   POST /_test/reset           → clears hits, proxy faults and sandbox faults
+ *   POST /_test/faults          → JSON { unauthorized?: n, unavailable?: n, hang?: boolean, sandbox?: FaultOptions }
+ * Who asks for a token is chosen by the `test-role` cookie: `staff` (sub `*`), `anonymous` (401),
+ * `forbidden` (403); otherwise the customer named in the token request (default C-1001).
+ */
+import type { IncomingMessage } from 'node:http';
+import { CertRefusal, createCertServer, listen } from '../../src/server/index.js';
+import { createSandbox, type FaultOptions } from '../../src/sandbox/index.js';
+import { ALL_SCOPES } from '../../src/client/contract.js';
+
+/** The slice of Koa's context the middleware uses. */
+export interface MiddlewareContext {
+  method: string;
+  path: string;
+  url: string;
+  req: IncomingMessage;
+  status: number;
+  body: unknown;
+  type: string;
+  set(name: string, value: string): void;
+}
+
+export interface TestBackend {
+  companionUrl: string;
+  sandboxUrl: string;
+  middleware: (ctx: MiddlewareContext, next: () => Promise<unknown>) => Promise<unknown>;
+  close(): Promise<void>;
+}
+
+interface ProxyFaults {
+  unauthorized?: number;
+  unavailable?: number;
+  hang?: boolean;
+}
+
+const BASE = '/cert-api';
+
+/** Route name of a cert API path, with ids folded: `GET /v1/invitations/:id`. */
+const routeOf = (method: string, path: string): string =>
+  `${method} ${path.slice(BASE.length).replace(/\/\d+(?=\/|$)/g, '/:id')}`;
+
+const cookie = (req: IncomingMessage, name: string): string | undefined =>
+  req.headers.cookie?.match(new RegExp(`(?:^|; )${name}=([^;]*)`))?.[1];
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Starts sandbox + companion; `origin` is the page origin the tests run on (the token's apiBase). */
+export async function startBackend({ origin }: { origin: string }): Promise<TestBackend> {
+  const sandbox = await createSandbox({ inviteDelayMs: 300 });
+  const server = createCertServer({
+    avatax: {
+      accountId: sandbox.credentials.accountId,
+      licenseKey: sandbox.credentials.licenseKey,
+      companyId: sandbox.companyId,
+      environment: sandbox.url,
+      timeoutMs: 5000,
+    },
+    secret: 'browser-tests-secret-0123456789-abcdefghijklmnop',
+    basePath: BASE,
+    apiBase: origin + BASE,
+    statusCacheSeconds: 0,
+    inviteRateLimit: 1000,
+    logger: false,
+    authorize: (request, { customerCode }) => {
+      const role = request.headers.get('cookie')?.match(/(?:^|; )test-role=([^;]*)/)?.[1];
+      if (role === 'anonymous') return null;
+      if (role === 'forbidden') throw new CertRefusal('forbidden');
+      return { customerCode: role === 'staff' ? '*' : (customerCode ?? 'C-1001'), scopes: [...ALL_SCOPES] };
+    },
+  });
+  const companion = await listen(server, { port: 0, host: '127.0.0.1' });
+
+  let hits: Array<{ route: string; at: number }> = [];
+  let faults: ProxyFaults = {};
+  let hung: Array<() => void> = [];
+  const releaseHung = (): void => {
+    hung.forEach((release) => release());
+    hung = [];
+  };
+
+  const json = (ctx: MiddlewareContext, status: number, body: unknown): void => {
+    ctx.status = status;
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(body);
+  };
+
+  const middleware = async (ctx: MiddlewareContext, next: () => Promise<unknown>): Promise<unknown> => {
+    if (ctx.path === '/_test/hits') return json(ctx, 200, { hits });
+    if (ctx.path === '/_test/reset') {
+      hits = [];
+      faults = {};
+      releaseHung();
+      sandbox.clearFaults();
+      return json(ctx, 200, { ok: true });
+    }
+    if (ctx.path === '/_test/faults') {
+      const { sandbox: sandboxFaults, ...proxy } = JSON.parse((await readBody(ctx.req)).toString() || '{}') as ProxyFaults & { sandbox?: FaultOptions };
+      faults = proxy;
+      if (sandboxFaults) sandbox.setFaults(sandboxFaults);
+      return json(ctx, 200, { ok: true });
+    }
+    if (!ctx.path.startsWith(BASE + '/')) return next();
+
+    const route = routeOf(ctx.method, ctx.path);
+    hits.push({ route, at: Date.now() });
+    const api = !route.endsWith(' /token');
+    if (api && faults.hang) {
+      // Held until the test resets or the backend closes; the client's timeout ends it first.
+      await new Promise<void>((resolve) => hung.push(resolve));
+      return json(ctx, 504, { error: { code: 'timeout', message: 'Released.', retryable: true } });
+    }
+    if (api && faults.unauthorized) {
+      faults.unauthorized--;
+      return json(ctx, 401, { error: { code: 'unauthorized', message: 'Token expired.', retryable: false } });
+    }
+    if (api && faults.unavailable) {
+      faults.unavailable--;
+      ctx.set('Retry-After', '0');
+      return json(ctx, 503, { error: { code: 'upstream_unavailable', message: 'Try again shortly.', retryable: true } });
+    }
+
+    const headers: Record<string, string> = {};
+    for (const name of ['authorization', 'content-type', 'cookie']) {
+      const value = ctx.req.headers[name];
+      if (typeof value === 'string') headers[name] = value;
+    }
+    const body = ctx.method === 'GET' || ctx.method === 'HEAD' ? undefined : await readBody(ctx.req);
+    const answer = await fetch(companion.url + ctx.url, { method: ctx.method, headers, body });
+    ctx.status = answer.status;
+    const retryAfter = answer.headers.get('retry-after');
+    if (retryAfter) ctx.set('Retry-After', retryAfter);
+    ctx.type = answer.headers.get('content-type') ?? 'application/octet-stream';
+    ctx.body = Buffer.from(await answer.arrayBuffer());
+    return undefined;
+  };
+
+  return {
+    companionUrl: companion.url,
+    sandboxUrl: sandbox.url,
+    middleware,
+    async close() {
+      releaseHung();
+      await companion.close();
+      await sandbox.close();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/** Write operations shared by the API routes and the CertExpress page. */
+import type { CertificateInput } from './routes/certificate-input.js';
+import type { Runtime } from './runtime.js';
+import type { CertificateRecord, CertificateStatus, CustomerRecord } from './store/types.js';
+
+/** Creates a minimal customer for each code not known yet (AvaTax does this for certificate links). */
+export function ensureCustomers(rt: Runtime, codes: readonly string[]): void {
+  const stamp = rt.now().toISOString();
+  for (const code of codes) {
+    if (rt.store.customer(code)) continue;
+    const record: CustomerRecord = { id: rt.store.nextCustomerId(), customerCode: code, name: code, createdDate: stamp, modifiedDate: stamp };
+    rt.store.putCustomer(record);
+  }
+}
+
+/** Stores a validated certificate and links its customers (created when missing). Does not commit. */
+export function createCertificate(
+  rt: Runtime,
+  input: CertificateInput,
+  options: { verified: boolean; status?: CertificateStatus },
+): CertificateRecord {
+  ensureCustomers(rt, input.customerCodes);
+  const stamp = rt.now().toISOString();
+  const { customerCodes, ...fields } = input;
+  const record: CertificateRecord = {
+    id: rt.store.nextCertificateId(),
+    ...fields,
+    status: options.status ?? 'COMPLETE',
+    verified: options.verified,
+    customerCodes: [],
+    createdDate: stamp,
+    modifiedDate: stamp,
+  };
+  rt.store.putCertificate(record);
+  rt.store.link(record, customerCodes);
+  return record;
+}

@@ -1,0 +1,98 @@
+/** Certificate routes: query, create, get, and customer links (both directions). */
+import type { ApiRequest, ApiRoute } from '../api.js';
+import { invalidField, missingField, notFound } from '../errors.js';
+import { readJsonArray, readJsonObject } from '../http/api-body.js';
+import type { Router } from '../http/router.js';
+import { json, type Reply } from '../http/types.js';
+import { customerModel } from '../models.js';
+import { fetchResult } from '../odata/fetch-result.js';
+import { createCertificate } from '../operations.js';
+import { modelContext, type Runtime } from '../runtime.js';
+import { parseCertificateInput } from './certificate-input.js';
+import { checkCustomerCode } from './customer-input.js';
+import {
+  CERTIFICATE_LIST, certificateFromPath, certificateModels, customerFromPath, CUSTOMER_LIST, linkedCustomers,
+} from './shared.js';
+
+const BASE = '/api/v2/companies/:companyId/certificates';
+
+function queryCertificates(req: ApiRequest, rt: Runtime): Reply {
+  const models = certificateModels(req, rt, rt.store.allCertificates());
+  return json(200, fetchResult(models, req.query, req.path, CERTIFICATE_LIST));
+}
+
+async function createCertificates(req: ApiRequest, rt: Runtime): Promise<Reply> {
+  const items = await readJsonArray(req, 'CertificateModel');
+  const inputs = items.map((item, i) => parseCertificateInput(item, items.length > 1 ? `[${i}].` : '', rt.catalogue));
+  const verified = req.query.get('$preValidatedExemptionReason')?.toLowerCase() === 'true';
+  const created = inputs.map((input) => createCertificate(rt, input, { verified }));
+  await rt.commit();
+  const include = new URLSearchParams({ $include: 'customers' });
+  return json(200, certificateModels({ ...req, query: include }, rt, created));
+}
+
+function getCertificate(req: ApiRequest, rt: Runtime): Reply {
+  const [model] = certificateModels(req, rt, [certificateFromPath(req, rt)]);
+  return json(200, model);
+}
+
+function customersOfCertificate(req: ApiRequest, rt: Runtime): Reply {
+  const certificate = certificateFromPath(req, rt);
+  const ctx = modelContext(rt);
+  const models = linkedCustomers(rt, certificate).map((c) => customerModel(c, ctx));
+  return json(200, fetchResult(models, new URLSearchParams(), req.path, CUSTOMER_LIST));
+}
+
+async function readList(req: ApiRequest, field: 'customers' | 'certificates'): Promise<unknown[]> {
+  const body = await readJsonObject(req, field === 'customers' ? 'LinkCustomersModel' : 'LinkCertificatesModel');
+  const list = body[field];
+  if (list === undefined || list === null) throw missingField(field);
+  if (!Array.isArray(list) || list.length === 0) throw invalidField(field, `${field} must be a non-empty array.`);
+  return list;
+}
+
+function changeCustomerLinks(unlink: boolean) {
+  return async (req: ApiRequest, rt: Runtime): Promise<Reply> => {
+    const certificate = certificateFromPath(req, rt);
+    const codes = (await readList(req, 'customers')).map((c, i) => checkCustomerCode(c, `customers[${i}]`));
+    for (const code of codes) if (!rt.store.customer(code)) throw notFound('Customer', 'customerCode', code);
+    if (unlink) rt.store.unlink(certificate, codes);
+    else rt.store.link(certificate, codes);
+    await rt.commit();
+    return customersOfCertificate(req, rt);
+  };
+}
+
+function changeCertificateLinks(unlink: boolean) {
+  return async (req: ApiRequest, rt: Runtime): Promise<Reply> => {
+    const customer = customerFromPath(req, rt);
+    const ids = (await readList(req, 'certificates')).map((id, i) => {
+      if (typeof id !== 'number' || !Number.isInteger(id)) throw invalidField(`certificates[${i}]`, 'Certificate ids are integers.');
+      const certificate = rt.store.certificate(id);
+      if (!certificate) throw notFound('Certificate', 'id', id);
+      return certificate;
+    });
+    for (const certificate of ids) {
+      if (unlink) rt.store.unlink(certificate, [customer.customerCode]);
+      else rt.store.link(certificate, [customer.customerCode]);
+    }
+    await rt.commit();
+    const models = certificateModels(req, rt, rt.store.certificatesOf(customer.customerCode));
+    return json(200, fetchResult(models, new URLSearchParams(), req.path, CERTIFICATE_LIST));
+  };
+}
+
+export function registerCertificateRoutes(router: Router<ApiRoute>): void {
+  const exemption = { needsProvisioning: true };
+  const customerCerts = '/api/v2/companies/:companyId/customers/:customerCode/certificates';
+  router
+    .add('GET', BASE, { handler: queryCertificates, ...exemption })
+    .add('POST', BASE, { handler: createCertificates, ...exemption })
+    .add('GET', `${BASE}/:id`, { handler: getCertificate, ...exemption })
+    .add('GET', `${BASE}/:id/customers`, { handler: customersOfCertificate, ...exemption })
+    .add('POST', `${BASE}/:id/customers/link`, { handler: changeCustomerLinks(false), ...exemption })
+    .add('POST', `${BASE}/:id/customers/unlink`, { handler: changeCustomerLinks(true), ...exemption })
+    .add('POST', `${customerCerts}/link`, { handler: changeCertificateLinks(false), ...exemption })
+    .add('POST', `${customerCerts}/unlink`, { handler: changeCertificateLinks(true), ...exemption });
+}
+

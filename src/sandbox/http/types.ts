@@ -51,7 +51,9 @@ export function html(status: number, page: string): Reply {
       'cache-control': 'no-store',
       'content-security-policy':
         "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-      'referrer-policy': 'no-referrer',
+      // same-origin, not no-referrer: under no-referrer browsers send `Origin: null` with the
+      // form's own POST, and the cross-site check could no longer tell it from a forged one.
+      'referrer-policy': 'same-origin',
       'x-content-type-options': 'nosniff',
     },
     body: page,

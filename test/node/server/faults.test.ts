@@ -114,7 +114,6 @@ describe('upstream faults', () => {
 describe('health under bad credentials', () => {
   test(
     'reports upstream unauthorized',
-    { todo: 'sandbox: ping answers authenticated:true while the badCredentials fault is on (the principal is kept when the fault throws for an anonymous route, src/sandbox/api.ts)' },
     async () => {
       const stack = await startStack();
       try {

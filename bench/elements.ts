@@ -49,7 +49,10 @@ async function measure(scenario: string, who: object, query: string, elements: n
   page.on('requestfinished', record);
   page.on('requestfailed', record);
   await page.goto(`${demo.url}/bench.html?n=${elements}${query}`);
-  const result = await page.waitForFunction(() => window.benchResult, undefined, { timeout: 120_000 }).then((h) => h.jsonValue());
+  // Runs in the page, where demo/page/bench.ts sets `benchResult` once every element has settled.
+  const result = await page
+    .waitForFunction(() => (globalThis as { benchResult?: { settledMs: number } }).benchResult, undefined, { timeout: 120_000 })
+    .then((handle) => handle.jsonValue());
   const count = (test: (s: (typeof spans)[number]) => boolean) => spans.filter(test).length;
   rows.push({
     scenario,

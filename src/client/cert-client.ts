@@ -1,4 +1,4 @@
-import type { BatchStatusResponse, Invitation, InvitationRequest, StatusList, StatusVerdict } from './contract.js';
+import type { BatchStatusResponse, Invitation, InvitationRequest, Scope, StatusList, StatusVerdict } from './contract.js';
 import { CertApiError, configError } from './errors.js';
 import { apiUrl, fetchJson, withRetry } from './http.js';
 import { Coalescer } from './coalescer.js';
@@ -24,6 +24,8 @@ export interface StatusQuery {
 export interface CallOptions {
   /** Aborting stops waiting (and retrying) at once. */
   signal?: AbortSignal;
+  /** Return a 2xx body as a Blob instead of parsed JSON (certificate documents). */
+  blob?: boolean;
 }
 
 const statusCache = new Coalescer<StatusVerdict | StatusList>(() => timings.statusCacheMs);
@@ -47,7 +49,7 @@ export class CertClient {
    * An authenticated JSON call under the API base. Retryable errors are retried with backoff;
    * a 401 renews the token once and repeats the call.
    */
-  request<T>(method: string, path: string, body?: unknown, { signal }: CallOptions = {}): Promise<T> {
+  request<T>(method: string, path: string, body?: unknown, { signal, blob }: CallOptions = {}): Promise<T> {
     return withRetry(async () => {
       for (let renewed = false; ; renewed = true) {
         const { token, apiBase = this.#apiBase } = await this.#tokens.get(this.customerCode, signal);
@@ -56,7 +58,7 @@ export class CertClient {
         if (body) headers['content-type'] = 'application/json';
         const init = { method, headers, body: body ? JSON.stringify(body) : undefined };
         try {
-          return await fetchJson<T>(apiUrl(apiBase, path), init, signal);
+          return await fetchJson<T>(apiUrl(apiBase, path), init, signal, blob);
         } catch (e) {
           if (renewed || !(e instanceof CertApiError) || e.code !== 'unauthorized') throw e;
           this.#tokens.invalidate(token);
@@ -69,6 +71,19 @@ export class CertClient {
   status(query: StatusQuery, { signal }: CallOptions = {}): Promise<StatusVerdict | StatusList> {
     const key = `${this.#cacheScope()}${query.country}|${query.region ?? ''}`;
     return statusCache.run(key, () => this.#loadStatus(query), signal);
+  }
+
+  /**
+   * Whether the current token grants `scope`, read from its JWT `scope` claim (design §3).
+   * False when the token cannot be read: callers then hide what the scope would allow.
+   */
+  async can(scope: Scope, { signal }: CallOptions = {}): Promise<boolean> {
+    const { token } = await this.#tokens.get(this.customerCode, signal);
+    try {
+      return JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))).scope.split(' ').includes(scope);
+    } catch {
+      return false;
+    }
   }
 
   /** Creates (or reuses) the customer's CertExpress invitation for a zone. */

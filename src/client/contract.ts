@@ -167,6 +167,12 @@ export interface ExposureZone {
   region: string;
 }
 
+/** `GET /v1/exemption-reasons` item: `name` is what `POST /v1/certificates` takes as `exemptionReason`. */
+export interface ExemptionReason {
+  id: number;
+  name: string;
+}
+
 /** `GET /v1/customers?q=` item (staff). */
 export interface CustomerSummary {
   customerCode: string;

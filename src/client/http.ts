@@ -6,8 +6,9 @@ const aborted = (): DOMException => new DOMException('Aborted', 'AbortError');
 /**
  * `fetch` that returns parsed JSON or throws a {@link CertApiError}; bounded by
  * `timings.requestTimeoutMs` (→ `timeout`, retryable). An aborted `signal` rejects with an AbortError.
+ * With `blob`, a 2xx body is returned as a Blob (documents); errors are still read as JSON.
  */
-export async function fetchJson<T>(url: string, init: RequestInit, signal?: AbortSignal): Promise<T> {
+export async function fetchJson<T>(url: string, init: RequestInit, signal?: AbortSignal, blob?: boolean): Promise<T> {
   const ctl = new AbortController();
   const stop = (): void => ctl.abort();
   signal?.addEventListener('abort', stop);
@@ -15,6 +16,7 @@ export async function fetchJson<T>(url: string, init: RequestInit, signal?: Abor
   try {
     if (signal?.aborted) throw aborted();
     const res = await fetch(url, { ...init, signal: ctl.signal });
+    if (blob && res.ok) return (await res.blob()) as T;
     // Reading the body stays under the timeout too: a server may stall mid-answer.
     const text = await res.text();
     let body: unknown;

@@ -1,10 +1,10 @@
-import { html, LitElement, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, LitElement, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { CertClient } from '../client/cert-client.js';
-import type { ErrorDetail } from '../client/contract.js';
+import type { CustomerSummary, ErrorDetail } from '../client/contract.js';
 import { configError, toErrorDetail } from '../client/errors.js';
 import type { FetchToken } from '../client/token-source.js';
 import { emit } from './events.js';
-import { langOf, stringsFor, type Strings } from './i18n.js';
+import { langOf, localeReady, stringsFor, type Strings } from './i18n.js';
 import { badge } from './parts.js';
 import { baseStyles } from './styles.js';
 
@@ -12,7 +12,10 @@ import { baseStyles } from './styles.js';
 export const VERSION = '0.1.0';
 
 /** States every element shares besides its own. */
-export type CommonState = 'error' | 'signed-out' | 'not-allowed';
+export type CommonState = 'error' | 'signed-out' | 'not-allowed' | 'choose';
+
+/** A customer as a `<customer-lookup>` reports it in `customer-select`; only `customerCode` is required. */
+export type SelectedCustomer = Partial<CustomerSummary> & { customerCode: string };
 
 const ICONS: Record<string, string> = { ok: '✓', warn: '!', bad: '✕' };
 
@@ -26,12 +29,13 @@ const COSMETIC = /^(state|theme|lang|compact)$/;
  */
 export abstract class CertElement extends LitElement {
   static version = VERSION;
-  static override styles = baseStyles;
+  static override styles: CSSResultGroup = baseStyles;
 
   static override properties: PropertyDeclarations = {
     tokenEndpoint: { attribute: 'token-endpoint' },
     apiBase: { attribute: 'api-base' },
     customerCode: { attribute: 'customer-code' },
+    customerSource: { attribute: 'customer-source' },
     country: {},
     region: {},
     tokenCredentials: { attribute: 'token-credentials' },
@@ -49,6 +53,15 @@ export abstract class CertElement extends LitElement {
 
   /** Customer the element is about; omitted, the token endpoint decides. */
   declare customerCode?: string;
+
+  /**
+   * Id of a `<customer-lookup>` in the same document or shadow root: the element follows its
+   * `customer-select` events (and shows "Choose a customer" until one is chosen).
+   */
+  declare customerSource?: string;
+
+  /** The customer chosen through `customer-source` (name, email, fax…), used to prefill forms. */
+  customer?: SelectedCustomer;
 
   /** ISO 3166 two-letter country of the ship-to zone. */
   declare country: string;
@@ -76,6 +89,7 @@ export abstract class CertElement extends LitElement {
 
   protected client?: CertClient;
   #work?: AbortController;
+  #linked?: AbortController;
 
   constructor() {
     super();
@@ -118,6 +132,8 @@ export abstract class CertElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#work?.abort();
+    this.#linked?.abort();
+    this.#linked = undefined;
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -138,6 +154,12 @@ export abstract class CertElement extends LitElement {
         : cred && cred !== 'same-origin' && cred !== 'include' ? 'token-credentials'
         : this.badAttribute();
       if (bad) throw configError(bad);
+      if (this.customerSource && !this.#linked) {
+        const { signal } = (this.#linked = new AbortController());
+        void import('./customer-follow.js').then((m) => signal.aborted || m.followCustomerSource(this, signal));
+      }
+      // Following a lookup with nothing chosen yet: a neutral prompt, not an error.
+      if (this.customerSource && !this.customerCode) return void (this.state = 'choose');
       this.client = new CertClient(this);
     } catch (e) {
       this.fail(e);
@@ -166,6 +188,12 @@ export abstract class CertElement extends LitElement {
 
   protected get strings(): Strings {
     return stringsFor(langOf(this));
+  }
+
+  /** Renders once a Spanish or French table has arrived rather than flashing English first. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const ready = localeReady(langOf(this));
+    return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override render(): TemplateResult {

@@ -6,7 +6,7 @@ import { backoff, sleep } from '../client/http.js';
 import { timings } from '../client/timings.js';
 import { CertElement, type CommonState } from './cert-element.js';
 import { emit } from './events.js';
-import type { Strings } from './i18n.js';
+import { langOf, type Strings } from './i18n.js';
 import { formatDate } from './parts.js';
 
 /** Every state `<cert-status>` shows (reflected as its `state` attribute). */
@@ -25,6 +25,10 @@ const RANK: CertStatus[] = ['exempt', 'expiring', 'pending', 'expired', 'invalid
  * @fires {CustomEvent<CertStatusChangeDetail>} cert-status-change - A status arrived: `{status, certificate}` (list mode adds `certificates`).
  * @fires {CustomEvent<ErrorDetail>} cert-error - Loading failed or an attribute is wrong: `{code, message, retryable}`.
  *
+ * Refreshes by itself when a `cert-uploaded` event for its customer (any customer when it has no
+ * `customer-code`) reaches the document. With the `certificate:read` scope every certificate
+ * with a stored document gets a "View certificate" button that opens it in a new tab.
+ *
  * @slot missing - Shown only when the status is missing, expired or invalid (e.g. a `<certexpress-link>`).
  *
  * @csspart base - The outer box.
@@ -33,7 +37,8 @@ const RANK: CertStatus[] = ['exempt', 'expiring', 'pending', 'expired', 'invalid
  * @csspart label - The status text; the element's one polite live region.
  * @csspart details - Zone, reason and expiration, or the list of certificates.
  * @csspart message - Error text.
- * @csspart button - The retry button.
+ * @csspart button - The retry and "View certificate" buttons.
+ * @csspart document - The "View certificate" buttons.
  *
  * @cssprop [--cert-color=light-dark(#1f2328, #e6edf3)] - Text colour.
  * @cssprop [--cert-background=light-dark(#fff, #0d1117)] - Background.
@@ -65,12 +70,35 @@ export class CertStatusElement extends CertElement {
   /** The last list of certificates on file (list mode). */
   list?: StatusList;
 
+  /** The token allows opening certificate documents (`certificate:read`). */
+  documents = false;
+
+  /** Short note about the last document request (a refusal), spoken with the status. */
+  notice?: string;
+
   #autoRetries = 0;
+  #signal?: AbortSignal;
+  #shown?: string;
 
   constructor() {
     super();
     this.state = 'loading';
   }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('cert-uploaded', this.#uploaded);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('cert-uploaded', this.#uploaded);
+  }
+
+  #uploaded = (e: Event): void => {
+    const code = (e as CustomEvent<{ customerCode?: string }>).detail?.customerCode;
+    if (this.client && (!this.customerCode || code === this.customerCode)) this.refresh();
+  };
 
   /** Loads the status again, bypassing the page's short-lived cache. */
   refresh(): void {
@@ -80,6 +108,12 @@ export class CertStatusElement extends CertElement {
   }
 
   protected override begin(client: CertClient, signal: AbortSignal): void {
+    this.#signal = signal;
+    this.notice = undefined;
+    // Another customer or zone: the last answer is not theirs, so it goes.
+    const shown = `${this.customerCode}|${this.country}|${this.region}`;
+    if (shown !== this.#shown) this.verdict = this.list = undefined;
+    this.#shown = shown;
     void this.#load(client, signal);
   }
 
@@ -91,6 +125,8 @@ export class CertStatusElement extends CertElement {
       this.#autoRetries = 0;
       const list = 'certificates' in answer ? answer : undefined;
       const verdict = list ? undefined : (answer as StatusVerdict);
+      const stored = list ? list.certificates.some((c) => c.certificate.documentAvailable) : verdict?.certificate?.documentAvailable;
+      this.documents = !this.compact && !!stored && (await client.can('certificate:read', { signal }));
       this.list = list;
       this.verdict = verdict;
       const status = verdict?.status ?? RANK.find((s) => list!.certificates.some((c) => c.status === s)) ?? 'missing';
@@ -113,9 +149,15 @@ export class CertStatusElement extends CertElement {
     this.restart();
   }
 
+  /** Opens the certificate's stored document in a new tab (loaded on first use: staff and audit only). */
+  openDocument(id: number): Promise<void> {
+    return import('./document-open.js').then((m) => m.openDocument(this, this.client!, id, langOf(this), this.#signal));
+  }
+
   protected override label(t: Strings): string {
     const count = this.list?.certificates.length;
-    return count ? `${t.list} (${count})` : super.label(t);
+    const text = count ? `${t.list} (${count})` : super.label(t);
+    return this.notice ? `${text}. ${this.notice}` : text;
   }
 
   protected override body(t: Strings): unknown {
@@ -124,11 +166,18 @@ export class CertStatusElement extends CertElement {
     if (state === 'error') return this.errorBody(t, this.error!.retryable ? this.#retry : undefined);
     if (this.compact) return missing;
     const details = list
-      ? html`<ul part="details">${list.certificates.map((c) => html`<li>${this.#describe(t, c.zone.name, c.certificate, c.status)}</li>`)}</ul>`
+      ? html`<ul part="details">${list.certificates.map((c) => html`<li>${this.#describe(t, c.zone.name, c.certificate, c.status)}${this.#view(t, c.zone.name, c.certificate)}</li>`)}</ul>`
       : verdict
-        ? html`<p part="details">${this.#describe(t, verdict.zone.name, verdict.certificate)}</p>`
+        ? html`<p part="details">${this.#describe(t, verdict.zone.name, verdict.certificate)}${this.#view(t, verdict.zone.name, verdict.certificate)}</p>`
         : '';
     return [details, missing];
+  }
+
+  #view(t: Strings, zone: string, cert: CertificateSummary | null): unknown {
+    // The zone in the accessible name tells the buttons of a list apart.
+    return this.documents && cert?.documentAvailable
+      ? html` <button part="button document" type="button" @click=${() => this.openDocument(cert.id)}>${t.view}<span class="sr"> (${zone})</span></button>`
+      : '';
   }
 
   #describe(t: Strings, zone: string, cert: CertificateSummary | null, status?: CertStatus): string {

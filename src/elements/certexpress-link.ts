@@ -1,12 +1,13 @@
 import { html, type PropertyDeclarations } from 'lit';
 import type { CertClient } from '../client/cert-client.js';
-import type { DeliveryMethod, Invitation } from '../client/contract.js';
+import type { DeliveryMethod, Invitation, InvitationRequest } from '../client/contract.js';
 import { apiError, isAbort, type CertApiError } from '../client/errors.js';
 import { pollInvitation } from '../client/invitation-poller.js';
 import { safeLink } from '../client/safe-link.js';
 import { CertElement, type CommonState } from './cert-element.js';
 import { emit } from './events.js';
-import type { Strings } from './i18n.js';
+import type { OptionsForm } from './certexpress-options.js';
+import { langOf, type Strings } from './i18n.js';
 
 /** Every state `<certexpress-link>` shows (reflected as its `state` attribute). */
 export type CertExpressLinkState = 'idle' | 'creating' | 'preparing' | 'slow' | 'ready' | 'sent' | CommonState;
@@ -17,7 +18,8 @@ const DELIVERY: Record<string, DeliveryMethod> = { download: 'Download', email: 
  * Gets a CertExpress invitation for the customer and zone: a link to a form where the buyer
  * uploads or fills in an exemption certificate (`delivery="download"`), or the request sent by
  * email or fax. Waits for the link with polling that backs off, pauses in hidden tabs and stops
- * when the element is removed.
+ * when the element is removed. With `options` (staff screens) a small form chooses delivery,
+ * recipient (prefilled from the customer record) and cover letter first; it loads on first use.
  *
  * @tagname certexpress-link
  * @summary Request an exemption certificate through CertExpress.
@@ -33,6 +35,12 @@ const DELIVERY: Record<string, DeliveryMethod> = { download: 'Download', email: 
  * @csspart message - Error or delay text.
  * @csspart button - The request and retry buttons.
  * @csspart link - The link to the CertExpress form (opens in a new tab).
+ * @csspart form - `options`: the delivery form.
+ * @csspart delivery - `options`: the Email / Fax / Link radio group.
+ * @csspart input - `options`: the recipient field.
+ * @csspart field-error - `options`: the recipient field's error.
+ * @csspart select - `options`: the cover letter list.
+ * @csspart copy - `options`: the "Copy link" button beside a ready link.
  *
  * @cssprop [--cert-color=light-dark(#1f2328, #e6edf3)] - Text colour.
  * @cssprop [--cert-background=light-dark(#fff, #0d1117)] - Background.
@@ -53,6 +61,7 @@ export class CertExpressLinkElement extends CertElement {
     recipient: {},
     coverLetter: { attribute: 'cover-letter' },
     auto: { type: Boolean },
+    options: { type: Boolean },
   };
 
   /** How the invitation reaches the buyer: `download` (a link here), `email` or `fax`. */
@@ -67,6 +76,9 @@ export class CertExpressLinkElement extends CertElement {
   /** Create the invitation as soon as the element is ready, without a click. */
   declare auto: boolean;
 
+  /** Show the staff form (delivery, recipient, cover letter) instead of the single button. */
+  declare options: boolean;
+
   /** Current state (read-only). */
   declare state: CertExpressLinkState;
 
@@ -77,6 +89,8 @@ export class CertExpressLinkElement extends CertElement {
   invitation?: Invitation;
 
   #signal?: AbortSignal;
+  #form?: OptionsForm;
+  #zone?: string;
 
   constructor() {
     super();
@@ -91,6 +105,14 @@ export class CertExpressLinkElement extends CertElement {
 
   protected override begin(_client: CertClient, signal: AbortSignal): void {
     this.#signal = signal;
+    this.#form = undefined;
+    // Another customer or zone (a lookup selection): the last invitation is not theirs.
+    const zone = `${this.customerCode}|${this.country}|${this.region}`;
+    if (zone !== this.#zone) {
+      this.invitation = this.url = undefined;
+      this.state = 'idle';
+    }
+    this.#zone = zone;
     const { invitation, state } = this;
     // Back in the page while waiting: resume polling the same invitation.
     if (invitation && invitation.status !== 'Ready') void this.#run(async () => invitation);
@@ -100,8 +122,11 @@ export class CertExpressLinkElement extends CertElement {
     }
   }
 
-  /** Creates the invitation (or reuses the customer's open one) and waits until it is ready. */
-  request(): void {
+  /**
+   * Creates the invitation (or reuses the customer's open one) and waits until it is ready.
+   * `overrides` replace what the attributes say (the `options` form passes its choices).
+   */
+  request(overrides?: Partial<InvitationRequest>): void {
     const { client, country, region, recipient } = this;
     if (!client) return;
     this.state = 'creating';
@@ -113,6 +138,7 @@ export class CertExpressLinkElement extends CertElement {
           deliveryMethod: DELIVERY[this.delivery]!,
           coverLetterTitle: this.coverLetter || 'STANDARD_REQUEST',
           ...(recipient && { recipient }),
+          ...overrides,
         },
         { signal },
       );
@@ -143,6 +169,8 @@ export class CertExpressLinkElement extends CertElement {
       if (isAbort(e)) return;
       // Still InProgress after pollSlowMs: say so and let the buyer retry (no polling meanwhile).
       if ((e as CertApiError).code === 'timeout' && this.invitation) this.state = 'slow';
+      // The companion refused the form's recipient: back to the form, the message at the field.
+      else if (this.#form?.refuse(e as CertApiError)) this.state = 'idle';
       else {
         this.invitation = undefined;
         this.fail(e);
@@ -158,12 +186,32 @@ export class CertExpressLinkElement extends CertElement {
     } else this.request();
   }
 
+  protected override label(t: Strings): string {
+    const base = super.label(t);
+    return this.#form?.label(this.state, base) ?? base;
+  }
+
+  /** The staff form, loading it on first use (null until it is there). */
+  #options(): OptionsForm | null {
+    const signal = this.#signal;
+    if (!this.options || !signal) return null;
+    if (!this.#form) {
+      void import('./certexpress-options.js').then((m) => {
+        if (signal.aborted || this.#form) return;
+        this.#form = new m.OptionsForm(this, html, this.client!, langOf(this), signal);
+        this.requestUpdate();
+      });
+    }
+    return this.#form ?? null;
+  }
+
   protected override body(t: Strings): unknown {
+    const form = this.#options();
     switch (this.state) {
       case 'idle':
-        return this.button(t.request, this.request);
+        return this.options ? form?.render() : this.button(t.request, () => this.request());
       case 'ready':
-        return html`<p><a part="link" href=${this.url!} target="_blank" rel="noopener noreferrer">${t.open}<span class="sr"> ${t.newTab}</span><span aria-hidden="true"> ↗</span></a></p>`;
+        return html`<p><a part="link" href=${this.url!} target="_blank" rel="noopener noreferrer">${t.open}<span class="sr"> ${t.newTab}</span><span aria-hidden="true"> ↗</span></a> ${form?.renderReady()}</p>`;
       case 'slow':
         return this.button(t.retry, this.#retry);
       case 'error':

@@ -8,6 +8,7 @@ export const baseStyles = css`
 :host([theme=light]){color-scheme:light}
 :host([theme=dark]){color-scheme:dark}
 :host([hidden]){display:none}
+:host(:not([state],[compact])){min-height:calc(var(--cert-min-height,4.5em) + 1.5em + 2px)}
 [part~=base]{min-height:var(--cert-min-height,4.5em);padding:var(--cert-padding,.75em 1em);border:1px solid var(--cert-border-color,light-dark(#d1d9e0,#3d444d));border-radius:var(--cert-radius,6px);background:var(--cert-background,light-dark(#fff,#0d1117));color:var(--_fg);line-height:1.5;--_t:var(--cert-muted-color,light-dark(#59636e,#9198a1))}
 .ok{--_t:var(--cert-success-color,light-dark(#1a7f37,#3fb950))}
 .warn{--_t:var(--cert-warning-color,light-dark(#8a5c00,#d29922))}

@@ -4,15 +4,25 @@
  * route and can inject faults the sandbox cannot produce (a 401 or 503 from the companion, a hung
  * answer). Test-only routes:
  *   GET  /_test/hits            → { hits: [{ route, at }] } since the last reset
+ *   GET  /_test/origins         → { crossOrigin, foreignOrigin }: API bases of companions on other origins
  *   POST /_test/reset           → clears hits, proxy faults and sandbox faults
  *   POST /_test/faults          → JSON { unauthorized?: n, unavailable?: n, hang?: boolean, sandbox?: FaultOptions }
+ *                                 (`slow: { ms, count? }` holds the next count API requests ms before forwarding)
+ *   GET  /_test/sdk/certificates?customerCode=  → { certificates } the sandbox lists for that customer, asked
+ *                                 with the official `avatax` SDK (not through the companion)
  * Who asks for a token is chosen by the `test-role` cookie: `staff` (sub `*`), `anonymous` (401),
- * `forbidden` (403); otherwise the customer named in the token request (default C-1001).
+ * `forbidden` (403), `staff-no-documents` (staff without certificate:read); otherwise the customer named in the token request (default C-1001).
  */
 import type { IncomingMessage } from 'node:http';
 import { CertRefusal, createCertServer, listen } from '../../src/server/index.js';
 import { createSandbox, type FaultOptions } from '../../src/sandbox/index.js';
 import { ALL_SCOPES } from '../../src/client/contract.js';
+import avatax from 'avatax';
+
+// The SDK's typings declare an ES default export; at runtime the CommonJS export is the class.
+type AvaTaxClientClass = typeof avatax.default;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const AvaTaxClient: AvaTaxClientClass = ((avatax as any).default ?? avatax) as AvaTaxClientClass;
 
 /** The slice of Koa's context the middleware uses. */
 export interface MiddlewareContext {
@@ -37,6 +47,8 @@ interface ProxyFaults {
   unauthorized?: number;
   unavailable?: number;
   hang?: boolean;
+  /** The next `slow.count` (default 1) API requests wait `slow.ms` before being forwarded. */
+  slow?: { ms: number; count?: number };
 }
 
 const BASE = '/cert-api';
@@ -56,7 +68,8 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 
 /** Starts sandbox + companion; `origin` is the page origin the tests run on (the token's apiBase). */
 export async function startBackend({ origin }: { origin: string }): Promise<TestBackend> {
-  const sandbox = await createSandbox({ inviteDelayMs: 300 });
+  // 250 generated customers (G-000001…) for staff-grid tests.
+  const sandbox = await createSandbox({ inviteDelayMs: 300, customers: 250 });
   const server = createCertServer({
     avatax: {
       accountId: sandbox.credentials.accountId,
@@ -75,10 +88,32 @@ export async function startBackend({ origin }: { origin: string }): Promise<Test
       const role = request.headers.get('cookie')?.match(/(?:^|; )test-role=([^;]*)/)?.[1];
       if (role === 'anonymous') return null;
       if (role === 'forbidden') throw new CertRefusal('forbidden');
+      // `staff-no-documents`: staff without certificate:read.
+      if (role === 'staff-no-documents') return { customerCode: '*', scopes: ALL_SCOPES.filter((x) => x !== 'certificate:read') };
       return { customerCode: role === 'staff' ? '*' : (customerCode ?? 'C-1001'), scopes: [...ALL_SCOPES] };
     },
   });
   const companion = await listen(server, { port: 0, host: '127.0.0.1' });
+
+  // Cross-origin embedding: companions reached directly on their own port (another origin than
+  // the page), answering with their own URL as apiBase. `crossOrigin` allows the page origin;
+  // `foreignOrigin` does not. GET /_test/origins → { crossOrigin, foreignOrigin } (API bases).
+  const direct = (allowedOrigins: string[]) =>
+    listen(createCertServer({
+      avatax: { accountId: sandbox.credentials.accountId, licenseKey: sandbox.credentials.licenseKey, companyId: sandbox.companyId, environment: sandbox.url, timeoutMs: 5000 },
+      secret: 'browser-tests-secret-0123456789-abcdefghijklmnop',
+      basePath: BASE,
+      allowedOrigins,
+      statusCacheSeconds: 0,
+      logger: false,
+      authorize: (request, { customerCode }) => {
+        const role = request.headers.get('cookie')?.match(/(?:^|; )test-role=([^;]*)/)?.[1];
+        if (!role || role === 'anonymous') return null; // no cookie: credentials were not sent
+        return { customerCode: role === 'staff' ? '*' : (customerCode ?? 'C-1001'), scopes: [...ALL_SCOPES] };
+      },
+    }), { port: 0, host: '127.0.0.1' });
+  const crossOrigin = await direct([origin]);
+  const foreignOrigin = await direct(['https://erp.example']);
 
   let hits: Array<{ route: string; at: number }> = [];
   let faults: ProxyFaults = {};
@@ -96,6 +131,15 @@ export async function startBackend({ origin }: { origin: string }): Promise<Test
 
   const middleware = async (ctx: MiddlewareContext, next: () => Promise<unknown>): Promise<unknown> => {
     if (ctx.path === '/_test/hits') return json(ctx, 200, { hits });
+    if (ctx.path === '/_test/origins') return json(ctx, 200, { crossOrigin: crossOrigin.url + BASE, foreignOrigin: foreignOrigin.url + BASE });
+    if (ctx.path === '/_test/sdk/certificates') {
+      const customerCode = new URL(ctx.url, 'http://test').searchParams.get('customerCode') ?? '';
+      const sdk = new AvaTaxClient({ appName: 'cert-elements-tests', appVersion: '1', machineName: 'ci', environment: sandbox.url, timeout: 5000 })
+        .withSecurity({ accountId: sandbox.credentials.accountId, licenseKey: sandbox.credentials.licenseKey });
+      // The SDK inserts path parameters unencoded.
+      const found = await sdk.listCertificatesForCustomer({ companyId: sandbox.companyId, customerCode: encodeURIComponent(customerCode), include: 'customers' });
+      return json(ctx, 200, { certificates: found.value ?? [] });
+    }
     if (ctx.path === '/_test/reset') {
       hits = [];
       faults = {};
@@ -114,6 +158,11 @@ export async function startBackend({ origin }: { origin: string }): Promise<Test
     const route = routeOf(ctx.method, ctx.path);
     hits.push({ route, at: Date.now() });
     const api = !route.endsWith(' /token');
+    if (api && faults.slow && (faults.slow.count ?? 1) > 0) {
+      const { ms, count = 1 } = faults.slow;
+      faults.slow = { ms, count: count - 1 };
+      await new Promise((resolve) => setTimeout(resolve, ms));
+    }
     if (api && faults.hang) {
       // Held until the test resets or the backend closes; the client's timeout ends it first.
       await new Promise<void>((resolve) => hung.push(resolve));
@@ -151,6 +200,8 @@ export async function startBackend({ origin }: { origin: string }): Promise<Test
     async close() {
       releaseHung();
       await companion.close();
+      await crossOrigin.close();
+      await foreignOrigin.close();
       await sandbox.close();
     },
   };

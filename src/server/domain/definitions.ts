@@ -1,4 +1,4 @@
-import type { CoverLetter, ExposureZone } from '../../client/contract.js';
+import type { CoverLetter, ExemptionReason, ExposureZone } from '../../client/contract.js';
 import type { AvaTaxGateway } from '../avatax/client.js';
 import { SingleFlightCache, groupKey } from '../cache.js';
 import { invalidRequest } from '../errors.js';
@@ -14,7 +14,7 @@ export class Definitions {
   readonly #gateway: AvaTaxGateway;
   readonly #zones: SingleFlightCache<KnownZone[]>;
   readonly #letters: SingleFlightCache<CoverLetter[]>;
-  readonly #reasons: SingleFlightCache<string[]>;
+  readonly #reasons: SingleFlightCache<ExemptionReason[]>;
 
   constructor(gateway: AvaTaxGateway, now: () => number) {
     this.#gateway = gateway;
@@ -39,10 +39,18 @@ export class Definitions {
     );
   }
 
-  exemptReasons(): Promise<string[]> {
+  /** Exemption reasons with their AvaTax ids (the upload form offers these). */
+  exemptionReasons(): Promise<ExemptionReason[]> {
     return this.#reasons.get('defs', groupKey('defs', 'reasons'), async () =>
-      (await this.#gateway.listExemptReasons()).flatMap((r) => (r.name ? [r.name] : [])),
+      (await this.#gateway.listExemptReasons()).flatMap((r) =>
+        typeof r.id === 'number' && r.name ? [{ id: r.id, name: r.name }] : [],
+      ),
     );
+  }
+
+  /** Names of the exemption reasons, as certificates refer to them. */
+  async exemptReasons(): Promise<string[]> {
+    return (await this.exemptionReasons()).map((r) => r.name);
   }
 
   /** The exposure zone of (country, region); a 400 naming `region` when AvaTax has none. */

@@ -3,34 +3,45 @@ import { defineConfig } from 'vite';
 /**
  * Browser builds (Vite 8, Oxc reads the legacy decorators of tsconfig.json):
  * - default mode: the npm ES modules, one file per source module, Lit external:
- *   dist/index.js, dist/cert-status.js, dist/certexpress-link.js, dist/client/index.js, dist/elements/…
- * - `--mode bundle`: dist/cert-elements.min.js, one minified ES module with Lit inside, for a CDN
- *   `<script type="module">`.
+ *   dist/index.js, dist/cert-status.js, dist/certexpress-link.js, dist/customer-lookup.js,
+ *   dist/cert-upload.js, dist/client/index.js, dist/elements/…
+ * - `--mode bundle`: dist/cert-elements.min.js, the storefront bundle (`<cert-status>` and
+ *   `<certexpress-link>`), one minified ES module with Lit inside for a CDN `<script type="module">`.
+ * - `--mode bundle-erp`: dist/cert-elements-erp.min.js, every element, the same way.
+ * Both bundles load rarely used parts (other languages' strings, the staff delivery form, the
+ * document opener) on first use from dist/chunks/, next to them.
  */
+const BUNDLES: Record<string, { entry: string; file: string }> = {
+  bundle: { entry: 'src/storefront.ts', file: 'cert-elements.min.js' },
+  'bundle-erp': { entry: 'src/index.ts', file: 'cert-elements-erp.min.js' },
+};
+
 export default defineConfig(({ mode }) => {
-  const bundle = mode === 'bundle';
+  const bundle = BUNDLES[mode];
   return {
     build: {
       target: 'es2022',
       outDir: 'dist',
       emptyOutDir: false,
       sourcemap: !bundle,
-      minify: bundle,
+      minify: !!bundle,
       copyPublicDir: false,
       lib: bundle
-        ? { entry: 'src/index.ts', formats: ['es'], fileName: () => 'cert-elements.min.js' }
+        ? { entry: bundle.entry, formats: ['es'], fileName: () => bundle.file }
         : {
             entry: {
               index: 'src/index.ts',
               'cert-status': 'src/elements/define-cert-status.ts',
               'certexpress-link': 'src/elements/define-certexpress-link.ts',
+              'customer-lookup': 'src/elements/define-customer-lookup.ts',
+              'cert-upload': 'src/elements/define-cert-upload.ts',
               'client/index': 'src/client/index.ts',
             },
             formats: ['es'],
           },
       rolldownOptions: bundle
-        ? // Vite keeps whitespace in library ES output; the CDN file is meant to be fully minified.
-          { output: { minify: true } }
+        ? // Vite keeps whitespace in library ES output; the CDN files are meant to be fully minified.
+          { output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' } }
         : {
             external: [/^lit($|\/)/, /^@lit\//],
             output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },

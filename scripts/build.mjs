@@ -6,7 +6,7 @@ import { build } from 'vite';
 
 rmSync('dist', { recursive: true, force: true });
 
-for (const mode of ['production', 'bundle']) {
+for (const mode of ['production', 'bundle', 'bundle-erp']) {
   await build({ mode, logLevel: 'warn', configFile: 'vite.config.ts' });
 }
 

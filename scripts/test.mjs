@@ -5,11 +5,14 @@
 //   end to end     test/e2e/**/*.test.ts    (node:test driving Chromium with playwright-core)
 // Arguments narrow the run: `npm test -- node`, `npm test -- browser e2e`.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureChromium } from './ensure-chromium.mjs';
 
-const RESULTS = '.test-results';
+// Per run, so that two runs at once (an editor's and a terminal's) never read each other's totals.
+const RESULTS = mkdtempSync(join(tmpdir(), 'cert-elements-tests-'));
+process.on('exit', () => rmSync(RESULTS, { recursive: true, force: true }));
 const wanted = new Set(process.argv.slice(2));
 const runs = (name) => wanted.size === 0 || wanted.has(name);
 
@@ -57,9 +60,6 @@ function runBrowserSuite(env) {
   if (status !== 0 && totals.failed === 0) totals.failed = 1;
   return totals;
 }
-
-rmSync(RESULTS, { recursive: true, force: true });
-mkdirSync(RESULTS, { recursive: true });
 
 const sum = { passed: 0, failed: 0, skipped: 0 };
 const add = (label, t) => {

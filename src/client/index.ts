@@ -16,3 +16,14 @@ export { pollInvitation, type PollOptions } from './invitation-poller.js';
 export { safeLink } from './safe-link.js';
 export type { BatchItem } from './status-batcher.js';
 export { timings } from './timings.js';
+export {
+  checkCertificateFile,
+  MAX_CERTIFICATE_BYTES,
+  sniffCertificateFile,
+  uploadCertificate,
+  uploadTimings,
+  type CertificateFields,
+  type CertificateFileKind,
+  type UploadOptions,
+  type UploadTarget,
+} from './upload.js';

@@ -32,7 +32,7 @@ function sequentialRoundTrips(spans: Array<{ start: number; end: number }>): num
   return Math.max(0, ...depth);
 }
 
-const demo = await startDemo({ port: 0, sandbox: { port: 0, customers: 500 } });
+const demo = await startDemo({ port: 0, hmr: false, sandbox: { port: 0, customers: 500 } });
 const browser = await launchChromium();
 const rows: Row[] = [];
 

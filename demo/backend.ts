@@ -4,6 +4,7 @@
  * in-process sandbox standing in for AvaTax.
  *
  *   /demo-api/customers  GET     the demo customers (for the sign-in picker)
+ *   /demo-api/accounts   GET     the ERP's customer list (salesperson only), for the grid page
  *   /demo-api/session    GET     who is signed in, with their ship-to zones
  *                        POST    sign in: {"customerCode":"C-1001"} or {"role":"staff"}
  *                        DELETE  sign out
@@ -50,6 +51,7 @@ export async function createDemoBackend(options: DemoBackendOptions = {}): Promi
     if (pathname === '/demo-api/customers' && request.method === 'GET') {
       return json(DEMO_CUSTOMERS.map(({ customerCode, name, note }) => ({ customerCode, name, note })));
     }
+    if (pathname === '/demo-api/accounts' && request.method === 'GET') return accountsRoute(cookies.read(request), sandbox);
     if (pathname === '/demo-api/session') return sessionRoute(request, cookies);
     return null;
   }
@@ -95,6 +97,40 @@ async function sessionRoute(request: Request, cookies: SessionCookies): Promise<
     return json({ signedIn: true }, 200, { 'set-cookie': cookies.serialize(session) });
   }
   return json({ error: 'Method not allowed' }, 405, { allow: 'GET, POST, DELETE' });
+}
+
+/** One row of the ERP's customer list: who, and where their goods ship to. */
+export interface DemoAccount {
+  customerCode: string;
+  name: string;
+  city: string | null;
+  country: string;
+  region: string;
+}
+
+/**
+ * The ERP's customer master. A real ERP reads its own database; the demo has no other store, so
+ * its backend reads the customers from the sandbox (credentials stay here) and ships each one to
+ * its address's region.
+ */
+async function accountsRoute(session: DemoSession | null, sandbox: Sandbox): Promise<Response> {
+  if (session?.role !== 'staff') return json({ error: 'Sign in as the salesperson to see the customer list.' }, 401);
+  const { accountId, licenseKey } = sandbox.credentials;
+  const query = new URLSearchParams({ $top: '1000', $orderBy: 'customerCode' });
+  try {
+    const response = await fetch(`${sandbox.url}/api/v2/companies/${sandbox.companyId}/customers?${query}`, {
+      headers: { authorization: `Basic ${Buffer.from(`${accountId}:${licenseKey}`).toString('base64')}` },
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!response.ok) return json({ error: `The customer list is unavailable (AvaTax answered ${response.status}).` }, 502);
+    const page = (await response.json()) as { value?: { customerCode?: string; name?: string; city?: string; country?: string; region?: string }[] };
+    const accounts: DemoAccount[] = (page.value ?? [])
+      .filter((c) => c.customerCode && c.country && c.region)
+      .map((c) => ({ customerCode: c.customerCode!, name: c.name ?? '', city: c.city ?? null, country: c.country!, region: c.region! }));
+    return json(accounts);
+  } catch {
+    return json({ error: 'The customer list is unavailable (AvaTax did not answer).' }, 503);
+  }
 }
 
 function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {

@@ -15,6 +15,8 @@ const BACKEND_PREFIXES = ['/cert-api', '/demo-api'];
 export interface DemoOptions extends DemoBackendOptions {
   port?: number;
   host?: string;
+  /** Live reload on source edits (default true); tests turn it off so an edit cannot reload a page mid-test. */
+  hmr?: boolean;
 }
 
 export interface Demo {
@@ -36,6 +38,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       port: options.port ?? 5173,
       strictPort: options.port !== undefined,
       fs: { allow: [resolve(demoRoot, '..')] },
+      hmr: options.hmr ?? true,
+      ...(options.hmr === false && { watch: null }),
     },
     appType: 'mpa',
     plugins: [

@@ -13,7 +13,7 @@ let demo: Demo;
 let browser: Browser;
 
 before(async () => {
-  demo = await startDemo({ port: 0, sandbox: { port: 0, inviteDelayMs: 400 } });
+  demo = await startDemo({ port: 0, hmr: false, sandbox: { port: 0, inviteDelayMs: 400 } });
   browser = await launchChromium();
 });
 

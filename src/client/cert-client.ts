@@ -1,4 +1,4 @@
-import type { BatchStatusResponse, Invitation, InvitationRequest, Scope, StatusList, StatusVerdict } from './contract.js';
+import type { BatchStatusResponse, Invitation, InvitationRequest, StatusList, StatusVerdict } from './contract.js';
 import { CertApiError, configError } from './errors.js';
 import { apiUrl, fetchJson, withRetry } from './http.js';
 import { Coalescer } from './coalescer.js';
@@ -71,19 +71,6 @@ export class CertClient {
   status(query: StatusQuery, { signal }: CallOptions = {}): Promise<StatusVerdict | StatusList> {
     const key = `${this.#cacheScope()}${query.country}|${query.region ?? ''}`;
     return statusCache.run(key, () => this.#loadStatus(query), signal);
-  }
-
-  /**
-   * Whether the current token grants `scope`, read from its JWT `scope` claim (design §3).
-   * False when the token cannot be read: callers then hide what the scope would allow.
-   */
-  async can(scope: Scope, { signal }: CallOptions = {}): Promise<boolean> {
-    const { token } = await this.#tokens.get(this.customerCode, signal);
-    try {
-      return JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))).scope.split(' ').includes(scope);
-    } catch {
-      return false;
-    }
   }
 
   /** Creates (or reuses) the customer's CertExpress invitation for a zone. */

@@ -1,18 +1,13 @@
 import { html, type PropertyDeclarations } from 'lit';
 import type { CertClient } from '../client/cert-client.js';
-import type { DeliveryMethod, Invitation, InvitationRequest } from '../client/contract.js';
-import { apiError, isAbort, type CertApiError } from '../client/errors.js';
-import { pollInvitation } from '../client/invitation-poller.js';
-import { safeLink } from '../client/safe-link.js';
-import { CertElement, type CommonState } from './cert-element.js';
-import { emit } from './events.js';
+import type { CertApiError } from '../client/errors.js';
+import type { SelectedCustomer } from './cert-element.js';
+import { CertExpressLinkBase } from './certexpress-link-base.js';
 import type { OptionsForm } from './certexpress-options.js';
+import { CustomerSourceFollower } from './customer-source.js';
 import { langOf, type Strings } from './i18n.js';
 
-/** Every state `<certexpress-link>` shows (reflected as its `state` attribute). */
-export type CertExpressLinkState = 'idle' | 'creating' | 'preparing' | 'slow' | 'ready' | 'sent' | CommonState;
-
-const DELIVERY: Record<string, DeliveryMethod> = { download: 'Download', email: 'Email', fax: 'Fax' };
+export type { CertExpressLinkState } from './certexpress-link-base.js';
 
 /**
  * Gets a CertExpress invitation for the customer and zone: a link to a form where the buyer
@@ -20,6 +15,8 @@ const DELIVERY: Record<string, DeliveryMethod> = { download: 'Download', email: 
  * email or fax. Waits for the link with polling that backs off, pauses in hidden tabs and stops
  * when the element is removed. With `options` (staff screens) a small form chooses delivery,
  * recipient (prefilled from the customer record) and cover letter first; it loads on first use.
+ * The storefront bundle (`cert-elements.min.js`) registers the lean `CertExpressLinkBase`
+ * instead: no `options` form and no `customer-source`.
  *
  * @tagname certexpress-link
  * @summary Request an exemption certificate through CertExpress.
@@ -55,135 +52,43 @@ const DELIVERY: Record<string, DeliveryMethod> = { download: 'Download', email: 
  * @cssprop [--cert-accent-color=light-dark(#0969da, #4493f8)] - Buttons and links.
  * @cssprop [--cert-accent-contrast=light-dark(#fff, #0d1117)] - Text on buttons.
  */
-export class CertExpressLinkElement extends CertElement {
+export class CertExpressLinkElement extends CertExpressLinkBase {
   static override properties: PropertyDeclarations = {
-    delivery: {},
-    recipient: {},
-    coverLetter: { attribute: 'cover-letter' },
-    auto: { type: Boolean },
     options: { type: Boolean },
+    customerSource: { attribute: 'customer-source' },
   };
-
-  /** How the invitation reaches the buyer: `download` (a link here), `email` or `fax`. */
-  declare delivery: 'download' | 'email' | 'fax';
-
-  /** Email address or fax number; default: the one on the customer record. */
-  declare recipient?: string;
-
-  /** Cover letter title of the invitation. */
-  declare coverLetter: string;
-
-  /** Create the invitation as soon as the element is ready, without a click. */
-  declare auto: boolean;
 
   /** Show the staff form (delivery, recipient, cover letter) instead of the single button. */
   declare options: boolean;
 
-  /** Current state (read-only). */
-  declare state: CertExpressLinkState;
+  /**
+   * Id of a `<customer-lookup>` in the same document or shadow root: the element follows its
+   * `customer-select` events (and shows "Choose a customer" until one is chosen).
+   */
+  declare customerSource?: string;
 
-  /** The safe form URL once ready. */
-  url?: string;
+  /** The customer chosen through `customer-source` (its email and fax prefill the `options` form). */
+  customer?: SelectedCustomer;
 
-  /** The invitation being prepared or shown. */
-  invitation?: Invitation;
-
+  #source = new CustomerSourceFollower(this);
   #signal?: AbortSignal;
   #form?: OptionsForm;
-  #zone?: string;
 
-  constructor() {
-    super();
-    this.state = 'idle';
-    this.delivery = 'download';
-    this.coverLetter = 'STANDARD_REQUEST';
+  protected override waiting(): boolean {
+    return this.#source.waiting();
   }
 
-  protected override badAttribute(): string | undefined {
-    return !DELIVERY[this.delivery] ? 'delivery' : !this.region ? 'region' : undefined;
-  }
-
-  protected override begin(_client: CertClient, signal: AbortSignal): void {
+  protected override begin(client: CertClient, signal: AbortSignal): void {
     this.#signal = signal;
     this.#form = undefined;
-    // Another customer or zone (a lookup selection): the last invitation is not theirs.
-    const zone = `${this.customerCode}|${this.country}|${this.region}`;
-    if (zone !== this.#zone) {
-      this.invitation = this.url = undefined;
-      this.state = 'idle';
-    }
-    this.#zone = zone;
-    const { invitation, state } = this;
-    // Back in the page while waiting: resume polling the same invitation.
-    if (invitation && invitation.status !== 'Ready') void this.#run(async () => invitation);
-    else if (state !== 'ready' && state !== 'sent') {
-      this.state = 'idle';
-      if (this.auto) this.request();
-    }
+    super.begin(client, signal);
   }
 
-  /**
-   * Creates the invitation (or reuses the customer's open one) and waits until it is ready.
-   * `overrides` replace what the attributes say (the `options` form passes its choices).
-   */
-  request(overrides?: Partial<InvitationRequest>): void {
-    const { client, country, region, recipient } = this;
-    if (!client) return;
-    this.state = 'creating';
-    void this.#run(async (signal) => {
-      const invitation = await client.createInvitation(
-        {
-          country: country.toUpperCase(),
-          region: region!.toUpperCase(),
-          deliveryMethod: DELIVERY[this.delivery]!,
-          coverLetterTitle: this.coverLetter || 'STANDARD_REQUEST',
-          ...(recipient && { recipient }),
-          ...overrides,
-        },
-        { signal },
-      );
-      emit(this, 'certexpress-invite-created', { id: invitation.id, reused: invitation.reused });
-      return invitation;
-    });
-  }
-
-  async #run(get: (signal: AbortSignal) => Promise<Invitation>): Promise<void> {
-    const { client } = this;
-    const signal = this.#signal;
-    try {
-      let invitation = (this.invitation = await get(signal!));
-      if (invitation.status !== 'Ready') {
-        this.state = 'preparing';
-        invitation = this.invitation = await pollInvitation(client!, invitation.id, { signal });
-      }
-      if (invitation.deliveryMethod !== 'Download') {
-        this.state = 'sent';
-        return;
-      }
-      const url = safeLink(invitation.requestLink);
-      if (!url) throw apiError('upstream_error', 'The service sent a form link that is not safe to open.');
-      this.url = url;
-      this.state = 'ready';
-      emit(this, 'certexpress-link-ready', { url });
-    } catch (e) {
-      if (isAbort(e)) return;
-      // Still InProgress after pollSlowMs: say so and let the buyer retry (no polling meanwhile).
-      if ((e as CertApiError).code === 'timeout' && this.invitation) this.state = 'slow';
-      // The companion refused the form's recipient: back to the form, the message at the field.
-      else if (this.#form?.refuse(e as CertApiError)) this.state = 'idle';
-      else {
-        this.invitation = undefined;
-        this.fail(e);
-      }
-    }
-  }
-
-  #retry(): void {
-    const { invitation } = this;
-    if (invitation) {
-      this.state = 'preparing';
-      void this.#run(async () => invitation);
-    } else this.request();
+  /** The companion refused the form's recipient: back to the form, the message at the field. */
+  protected override refused(e: CertApiError): boolean {
+    if (!this.#form?.refuse(e)) return false;
+    this.state = 'idle';
+    return true;
   }
 
   protected override label(t: Strings): string {
@@ -206,18 +111,15 @@ export class CertExpressLinkElement extends CertElement {
   }
 
   protected override body(t: Strings): unknown {
+    if (!this.options) return super.body(t);
     const form = this.#options();
     switch (this.state) {
       case 'idle':
-        return this.options ? form?.render() : this.button(t.request, () => this.request());
+        return form?.render();
       case 'ready':
-        return html`<p><a part="link" href=${this.url!} target="_blank" rel="noopener noreferrer">${t.open}<span class="sr"> ${t.newTab}</span><span aria-hidden="true"> ↗</span></a> ${form?.renderReady()}</p>`;
-      case 'slow':
-        return this.button(t.retry, this.#retry);
-      case 'error':
-        return this.errorBody(t, this.error!.code === 'configuration_error' ? undefined : this.#retry);
+        return html`<p>${this.link(t)} ${form?.renderReady()}</p>`;
     }
-    return undefined;
+    return super.body(t);
   }
 }
 

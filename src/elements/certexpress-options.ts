@@ -28,7 +28,7 @@ const CSS = `
 [part~=form]{display:grid;gap:.35em;margin-top:.5em;max-width:28em}
 fieldset{margin:0;padding:0;border:0;display:flex;flex-wrap:wrap;gap:.25em 1em}
 legend{padding:0;margin-bottom:.25em}
-input:not([type=radio]),select{min-height:24px;padding:.3em .5em;border:1px solid var(--_t);border-radius:4px;background:inherit;color:inherit;font:inherit}
+input:not([type=radio]),select{box-sizing:border-box;max-width:100%;min-height:24px;padding:.3em .5em;border:1px solid var(--_t);border-radius:4px;background:inherit;color:inherit;font:inherit}
 [part~=field-error]{margin:0;color:var(--cert-danger-color,light-dark(#cf222e,#f85149))}
 [part~=field-error]:empty{display:none}
 [part~=form] button{justify-self:start}

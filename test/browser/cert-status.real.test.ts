@@ -46,6 +46,27 @@ describe('<cert-status> against the real companion and sandbox', () => {
     });
   }
 
+  it('checks again when the page comes back into view, unless a valid certificate is shown', async () => {
+    const setHidden = (hidden: boolean): void => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+    try {
+      const missing = await statusOf('C-1001', 'NV');
+      const exempt = await statusOf('C-1001', 'WA');
+      expect([missing.state, exempt.state]).to.deep.equal(['missing', 'exempt']);
+      await resetBackend();
+      setHidden(true);
+      expect(await hits('GET /v1/status'), 'nothing while hidden').to.have.length(0);
+      setHidden(false);
+      await waitUntil(async () => (await hits('GET /v1/status')).length === 1, 'no check on return');
+      await settled(missing);
+      expect(await hits('GET /v1/status'), 'one check per return, for the missing zone only').to.have.length(1);
+    } finally {
+      delete (document as { hidden?: boolean }).hidden;
+    }
+  });
+
   it('shows zone, reason and expiration for an exempt verdict', async () => {
     const el = await statusOf('C-1001', 'TX');
     const details = el.shadowRoot!.querySelector('[part~=details]')!.textContent!;

@@ -51,7 +51,9 @@ describe('<cert-status> states', () => {
         const el = await fixture<CertStatusElement>(html`<cert-status theme=${theme} token-endpoint=${freshEndpoint()} region="WA"><a slot="missing" href="#x">Upload one</a></cert-status>`);
         await waitUntil(() => el.state === status);
         await el.updateComplete;
-        expect(el.shadowRoot!.querySelector('[part~=icon]')!.textContent).to.not.equal('');
+        const icon = el.shadowRoot!.querySelector('[part~=icon]')!.textContent;
+        expect(icon).to.not.equal('');
+        expect(icon, 'a settled status must not look like work in progress').to.not.equal('…');
         expect(el.shadowRoot!.querySelector('[part~=label]')!.textContent!.length).to.be.greaterThan(3);
         const slot = el.shadowRoot!.querySelector('slot[name=missing]');
         expect(Boolean(slot)).to.equal(['missing', 'expired', 'invalid'].includes(status));

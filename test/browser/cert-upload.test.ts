@@ -397,9 +397,11 @@ describe('<cert-upload> against the real companion and sandbox', () => {
     expect(el.state).to.equal('choose');
     expect(label(el)).to.equal('Choose a customer');
     await expect(el).to.be.accessible();
-    host.querySelector('#lookup')!.dispatchEvent(
-      new CustomEvent('customer-select', { detail: { customer: { customerCode: 'C-1005', name: 'Evergreen School District' } }, bubbles: true, composed: true }),
-    );
+    // Like a real <customer-lookup>: the choice is kept on the element and announced by event,
+    // so a follower that starts listening a moment later still adopts it.
+    const lookup = host.querySelector('#lookup') as HTMLElement & { customer?: { customerCode: string; name: string } };
+    lookup.customer = { customerCode: 'C-1005', name: 'Evergreen School District' };
+    lookup.dispatchEvent(new CustomEvent('customer-select', { detail: { customer: lookup.customer }, bubbles: true, composed: true }));
     await waitUntil(() => el.state === 'idle', `state ${el.state}`);
     expect(el.customerCode).to.equal('C-1005');
     expect($<HTMLSelectElement>(el, '#zone').value).to.equal('US-WA');

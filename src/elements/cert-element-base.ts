@@ -1,0 +1,194 @@
+import { html, LitElement, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { CertClient } from '../client/cert-client.js';
+import type { ErrorDetail } from '../client/contract.js';
+import { configError, toErrorDetail } from '../client/errors.js';
+import type { FetchToken } from '../client/token-source.js';
+import { emit } from './events.js';
+import { langOf, localeReady, stringsFor, type Strings } from './i18n.js';
+import { badge } from './parts.js';
+import { baseStyles } from './styles.js';
+
+/** Version of the element classes, compared when an element name is defined twice. */
+export const VERSION = '0.1.0';
+
+/** States every element shares besides its own. */
+export type CommonState = 'error' | 'signed-out' | 'not-allowed' | 'choose';
+
+const ICONS: Record<string, string> = { ok: '✓', warn: '!', bad: '✕' };
+
+/** Properties that only restyle or relabel: any other change restarts the element's work. */
+const COSMETIC = /^(state|theme|lang|compact)$/;
+
+/**
+ * Lean shared base of the cert elements, as the storefront bundle ships them: token and API
+ * wiring, attribute checks, error reporting, language, theme and the common frame (badge with
+ * the live region, then the body). Staff features (`customer-source`) come with `CertElement`.
+ * Not registered as an element itself.
+ */
+export abstract class CertElementBase extends LitElement {
+  static version = VERSION;
+  static override styles: CSSResultGroup = baseStyles;
+
+  static override properties: PropertyDeclarations = {
+    tokenEndpoint: { attribute: 'token-endpoint' },
+    apiBase: { attribute: 'api-base' },
+    customerCode: { attribute: 'customer-code' },
+    country: {},
+    region: {},
+    tokenCredentials: { attribute: 'token-credentials' },
+    theme: { reflect: true },
+    lang: { reflect: true },
+    fetchToken: { attribute: false },
+    state: { reflect: true },
+  };
+
+  /** URL of the host's token endpoint (`POST`, JSON `{customerCode}`). */
+  declare tokenEndpoint?: string;
+
+  /** Base URL of the cert API, used when the token answer has no `apiBase`. */
+  declare apiBase?: string;
+
+  /** Customer the element is about; omitted, the token endpoint decides. */
+  declare customerCode?: string;
+
+  /** ISO 3166 two-letter country of the ship-to zone. */
+  declare country: string;
+
+  /** Region (state, province) code of the ship-to zone, e.g. `WA`. */
+  declare region?: string;
+
+  /** Credentials of the token request: `same-origin` (default) or `include` for a cross-origin endpoint. */
+  declare tokenCredentials?: 'same-origin' | 'include';
+
+  /** Colour scheme: `light`, `dark`, or `auto` (the user's preference). */
+  declare theme: 'light' | 'dark' | 'auto';
+
+  /** Language of the element's text (`en`, `es`, `fr`); by default the nearest `lang` up the tree. */
+  declare lang: string;
+
+  /** Callback that mints a token, instead of `token-endpoint`. */
+  declare fetchToken?: FetchToken;
+
+  /** Current state (read-only; reflected for styling). */
+  declare state: string;
+
+  /** The error shown in the `error`, `signed-out` and `not-allowed` states. */
+  error?: ErrorDetail;
+
+  protected client?: CertClient;
+  #work?: AbortController;
+
+  constructor() {
+    super();
+    this.country = 'US';
+    this.theme = 'auto';
+  }
+
+  /** Starts the element's work; `signal` aborts when it is disconnected or rewired. */
+  protected abstract begin(client: CertClient, signal: AbortSignal): void;
+
+  /** What follows the badge in the current state. */
+  protected abstract body(t: Strings): unknown;
+
+  /** Extra attribute checks of the subclass: the name of the first bad attribute. */
+  protected badAttribute(): string | undefined {
+    return undefined;
+  }
+
+  /**
+   * Runs after the attribute checks: true when the element waits for outside input (a customer
+   * to be chosen) instead of starting its work; it has then set its state itself.
+   */
+  protected waiting(): boolean {
+    return false;
+  }
+
+  /** Badge text of the current state. */
+  protected label(t: Strings): string {
+    const state = this.state;
+    if (state === 'error' && this.error?.code === 'configuration_error') return t.config;
+    return t[(state === 'creating' ? 'preparing' : state) as keyof Strings] ?? '';
+  }
+
+  /** Colour family of the state: ok, warn, bad or '' (neutral). */
+  protected tone(): string {
+    const state = this.state;
+    return /^(exempt|ready|sent)$/.test(state) ? 'ok'
+      : /^(expiring|pending|slow)$/.test(state) ? 'warn'
+      : /^(expired|invalid|error|not-allowed)$/.test(state) ? 'bad'
+      : '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.restart();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#work?.abort();
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (!this.hasUpdated || [...changed.keys()].some((key) => !COSMETIC.test(String(key)))) this.restart();
+  }
+
+  /** Aborts the running work and starts afresh with the current attributes. */
+  protected restart(): void {
+    this.#work?.abort();
+    const work = (this.#work = new AbortController());
+    this.error = undefined;
+    const { tokenEndpoint, fetchToken, tokenCredentials: cred, country, region } = this;
+    try {
+      const bad =
+        !tokenEndpoint && !fetchToken ? 'token-endpoint'
+        : !/^[a-z]{2}$/i.test(country) ? 'country'
+        : region && !/^[a-z0-9]{1,3}$/i.test(region) ? 'region'
+        : cred && cred !== 'same-origin' && cred !== 'include' ? 'token-credentials'
+        : this.badAttribute();
+      if (bad) throw configError(bad);
+      if (this.waiting()) return;
+      this.client = new CertClient(this);
+    } catch (e) {
+      this.fail(e);
+      return;
+    }
+    this.begin(this.client, work.signal);
+  }
+
+  /** Shows `e` in the matching state and fires `cert-error`. */
+  protected fail(e: unknown): void {
+    const detail = (this.error = toErrorDetail(e));
+    this.requestUpdate();
+    this.state = detail.code === 'unauthorized' ? 'signed-out' : detail.code === 'forbidden' ? 'not-allowed' : 'error';
+    emit(this, 'cert-error', detail);
+  }
+
+  /** Error text (localized when no answer came) and, when given, a retry button. */
+  protected errorBody(t: Strings, retry?: () => void): unknown {
+    const { code, message } = this.error!;
+    return html`<p part="message">${code === 'timeout' || code === 'network_error' ? t.offline : message}</p>${retry ? this.button(t.retry, retry) : ''}`;
+  }
+
+  protected button(text: string, action: () => void): TemplateResult {
+    return html`<button part="button" type="button" @click=${action}>${text}</button>`;
+  }
+
+  protected get strings(): Strings {
+    return stringsFor(langOf(this));
+  }
+
+  /** Renders once a Spanish or French table has arrived rather than flashing English first. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const ready = localeReady(langOf(this));
+    return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.strings;
+    const tone = this.tone();
+    // The icon's shape, not only its colour, tells the tones apart.
+    const icon = tone ? ICONS[tone] : /(load|creat|prepar|search|upload)ing$/.test(this.state) ? '…' : this.state === 'idle' ? '' : '−';
+    return html`<div part="base" class=${tone}>${badge(icon!, this.label(t))}${this.body(t)}</div>`;
+  }
+}

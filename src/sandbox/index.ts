@@ -97,8 +97,6 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const catalogue = buildCatalogue(companyId);
   const { state, fresh } = await initialState(options, catalogue, now());
   const store = new Store(state);
-  const writer = options.dataFile ? new StateWriter(options.dataFile, () => store.toState()) : null;
-  if (writer && fresh) await writer.save();
 
   const rt: Runtime = {
     companyId,
@@ -118,6 +116,12 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     commit: () => writer?.save() ?? Promise.resolve(),
     stats: new Map(),
   };
+  // A save that fails (disk full, folder gone) puts back the last state on disk, so memory never
+  // holds a change its caller was told had failed.
+  const writer = options.dataFile
+    ? new StateWriter(options.dataFile, () => rt.store.toState(), (saved) => void (rt.store = new Store(saved)))
+    : null;
+  if (writer && fresh) await writer.save();
   const api = createApiDispatcher(rt, buildRouter());
 
   const dispatch = async (req: RequestInfo) => {

@@ -86,23 +86,36 @@ async function writeAtomically(file: string, text: string): Promise<void> {
 
 /**
  * Serialises saves. `save()` resolves once a write that started after the call has
- * completed, so the caller's change is on disk; concurrent callers share one write.
+ * completed, so the caller's change is on disk; concurrent callers share one write. When a
+ * write fails, `restore` gets the last state that reached the disk and every caller waiting on
+ * that write or the next one is told it failed: their changes are gone from memory too.
  */
 export class StateWriter {
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
+  /** The text of the last state on disk (or, before the first save, the state it started from). */
+  private committed: string;
 
   constructor(
     private readonly file: string,
     private readonly snapshot: () => SandboxState,
-  ) {}
+    private readonly restore: (saved: SandboxState) => void,
+  ) {
+    this.committed = this.serialise();
+  }
 
   save(): Promise<void> {
     if (!this.running) return this.start();
-    this.queued ??= this.running.catch(() => undefined).then(() => {
-      this.queued = null;
-      return this.start();
-    });
+    this.queued ??= this.running.then(
+      () => {
+        this.queued = null;
+        return this.start();
+      },
+      (error: unknown) => {
+        this.queued = null;
+        throw error;
+      },
+    );
     return this.queued;
   }
 
@@ -112,12 +125,24 @@ export class StateWriter {
     await this.running?.catch(() => undefined);
   }
 
+  private serialise(): string {
+    return JSON.stringify({ format: FORMAT, version: VERSION, savedAt: new Date().toISOString(), state: this.snapshot() });
+  }
+
   private start(): Promise<void> {
     // The snapshot is taken now, synchronously, so it holds every change made so far.
-    const text = JSON.stringify({ format: FORMAT, version: VERSION, savedAt: new Date().toISOString(), state: this.snapshot() });
-    const run = writeAtomically(this.file, text).finally(() => {
-      if (this.running === run) this.running = null;
-    });
+    const text = this.serialise();
+    const run = writeAtomically(this.file, text)
+      .then(
+        () => void (this.committed = text),
+        (error: unknown) => {
+          this.restore((JSON.parse(this.committed) as { state: SandboxState }).state);
+          throw error;
+        },
+      )
+      .finally(() => {
+        if (this.running === run) this.running = null;
+      });
     this.running = run;
     return run;
   }

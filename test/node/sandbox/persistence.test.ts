@@ -19,6 +19,25 @@ describe('persistence', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cert-elements-data-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('a write that cannot reach the disk fails and leaves nothing behind in memory', async () => {
+    const folder = mkdtempSync(join(dir, 'vanishing-'));
+    const sandbox = await startSandbox({ dataFile: join(folder, 'data.json') });
+    try {
+      const client = sdk(sandbox);
+      const companyId = sandbox.companyId;
+      await client.createCustomers({ companyId, model: [model<Models.CustomerModel>(customer('D-1'))] });
+      rmSync(folder, { recursive: true, force: true }); // the disk goes away under the sandbox
+      await assert.rejects(
+        client.createCustomers({ companyId, model: [model<Models.CustomerModel>(customer('D-2'))] }),
+        (error: { code?: string }) => error.code === 'UnhandledException',
+      );
+      await assert.rejects(client.getCustomer({ companyId, customerCode: 'D-2' }), (error: { code?: string }) => error.code === 'EntityNotFoundError');
+      assert.equal((await client.getCustomer({ companyId, customerCode: 'D-1' })).name, 'Customer D-1', 'what was saved stays');
+    } finally {
+      await sandbox.close();
+    }
+  });
+
   it('writes a fresh seed at start and keeps every committed write across a restart', async () => {
     const file = join(dir, 'restart.json');
     const first = await startSandbox({ dataFile: file });

@@ -39,7 +39,10 @@ export const customerCodeSchema = z
   .string()
   .min(1)
   .max(50)
-  .regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters');
+  .regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters')
+  // `.` and `..` would become path segments of the AvaTax URL that fetch resolves away:
+  // `/customers/../certificates` is the whole company's certificate list.
+  .refine((code) => !/^\.+$/.test(code), 'must not consist of dots only');
 
 export const profileSchema = z.object({
   name: z.string().min(1).max(50),

@@ -3,6 +3,9 @@ import { CLIENT_HEADER, avataxBaseUrl, basicAuth } from './environment.js';
 import { recordUpstreamCall } from './metrics.js';
 import { mapUpstreamError } from './upstream-errors.js';
 
+/** What a certificate document may be. */
+const DOCUMENT_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png']);
+
 /** A certificate document on its way from AvaTax. */
 export interface CertificateDocument {
   body: ReadableStream<Uint8Array>;
@@ -45,13 +48,21 @@ export class AttachmentClient {
     } finally {
       recordUpstreamCall(performance.now() - started);
     }
-    clearTimeout(timer);
     const contentType = (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     if (!response.ok || contentType.includes('json') || !response.body) {
-      const failure = await upstreamFailure(response);
+      // Still under the deadline: an error body that stalls is aborted like a stalled answer.
+      const failure = await upstreamFailure(response).finally(() => clearTimeout(timer));
       // AvaTax answers 400 for a certificate without a stored file (reference §3).
       if (response.status === 400 || response.status === 404) throw new ApiError('not_found', 'This certificate has no document on file.');
       throw failure;
+    }
+    clearTimeout(timer);
+    // Only document types go on: the route is served from the shop's own origin, where HTML or
+    // SVG from a misbehaving upstream would run as the shop's script.
+    const type = contentType === 'application/octet-stream' || contentType === '' ? 'application/pdf' : contentType;
+    if (!DOCUMENT_TYPES.has(type)) {
+      controller.abort();
+      throw new ApiError('upstream_error', 'The certificate service sent a document of an unexpected type.');
     }
     timer = setTimeout(() => controller.abort(), BODY_DEADLINE_MS);
     const body = response.body.pipeThrough(
@@ -60,7 +71,7 @@ export class AttachmentClient {
     const length = response.headers.get('content-length') ?? undefined;
     return {
       body,
-      contentType: contentType === 'application/octet-stream' || contentType === '' ? 'application/pdf' : contentType,
+      contentType: type,
       filename: `certificate-${certificateId}.pdf`,
       ...(length ? { length } : {}),
     };

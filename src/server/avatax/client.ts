@@ -77,11 +77,21 @@ export function createAvaTaxGateway(options: GatewayOptions) {
   const sdk = makeSdk(options, options.timeoutMs);
   const retryDelayMs = options.retryDelayMs ?? 150;
 
-  async function once<T>(fn: () => Promise<T>): Promise<T> {
+  /**
+   * One call with an overall deadline. The SDK's own timeout stops once the response headers
+   * arrive, so a reply whose body stalls would otherwise hang the call (and every caller
+   * sharing it through a cache) for good.
+   */
+  async function once<T>(fn: () => Promise<T>, deadlineMs = options.timeoutMs): Promise<T> {
     const started = performance.now();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('timeout')), deadlineMs);
+    });
     try {
-      return await fn();
+      return await Promise.race([fn(), deadline]);
     } finally {
+      clearTimeout(timer);
       recordUpstreamCall(performance.now() - started);
     }
   }
@@ -156,7 +166,7 @@ export function createAvaTaxGateway(options: GatewayOptions) {
     /** Pings with its own short timeout and no retry; resolves even when AvaTax is down. */
     ping: async (timeoutMs: number): Promise<AvaPingResult | null> => {
       try {
-        return await once(() => makeSdk(options, timeoutMs).ping());
+        return await once(() => makeSdk(options, timeoutMs).ping(), timeoutMs);
       } catch {
         return null;
       }

@@ -86,6 +86,8 @@ export function certificateRoutes(services: Services): Hono<AppEnv> {
       'Content-Disposition': `inline; filename="${doc.filename}"`,
       'Cache-Control': 'private, no-store',
       'X-Content-Type-Options': 'nosniff',
+      // Opened directly, the document gets no script and no origin of its own.
+      'Content-Security-Policy': "default-src 'none'; sandbox",
     };
     if (doc.length) headers['Content-Length'] = doc.length;
     return new Response(doc.body, { status: 200, headers });

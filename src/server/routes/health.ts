@@ -5,6 +5,11 @@ import { VERSION } from '../version.js';
 
 /** A health check must answer fast even when AvaTax hangs. */
 const PING_TIMEOUT_MS = 2000;
+/**
+ * The route needs no token, so its answer is shared for this long: callers cannot make the
+ * companion send authenticated AvaTax calls at will.
+ */
+const PING_REUSE_MS = 10_000;
 
 /**
  * `GET /v1/health` (no token): always 200 while the process runs; `ok` and `upstream` tell
@@ -12,8 +17,13 @@ const PING_TIMEOUT_MS = 2000;
  */
 export function healthRoutes(services: Services): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  let last: { at: number; ping: ReturnType<Services['gateway']['ping']> } | undefined;
   app.get('/health', async (c) => {
-    const ping = await services.gateway.ping(Math.min(PING_TIMEOUT_MS, services.config.avatax.timeoutMs));
+    const now = Date.now();
+    if (!last || now - last.at > PING_REUSE_MS) {
+      last = { at: now, ping: services.gateway.ping(Math.min(PING_TIMEOUT_MS, services.config.avatax.timeoutMs)) };
+    }
+    const ping = await last.ping;
     const upstream: Health['upstream'] = ping === null ? 'unreachable' : ping.authenticated ? 'reachable' : 'unauthorized';
     const answer: Health = { ok: upstream === 'reachable', upstream, version: VERSION };
     c.header('Cache-Control', 'no-store');

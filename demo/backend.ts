@@ -81,8 +81,15 @@ async function sessionRoute(request: Request, cookies: SessionCookies): Promise<
     if (!customer) return json({ signedIn: false });
     return json({ signedIn: true, role: 'buyer', customerCode: customer.customerCode, name: customer.name, email: customer.profile.emailAddress, shipTo: customer.shipTo });
   }
+  // Signing in or out changes who the browser is: only the demo's own pages may do it, and only
+  // with a JSON request, which another site cannot send without CORS.
+  const origin = request.headers.get('origin');
+  if (origin !== null && origin !== new URL(request.url).origin) return json({ error: 'Cross-site request refused' }, 403);
   if (request.method === 'DELETE') return json({ signedIn: false }, 200, { 'set-cookie': cookies.clear() });
   if (request.method === 'POST') {
+    if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) {
+      return json({ error: 'Send JSON: {"customerCode":"C-1001"} or {"role":"staff"}' }, 415);
+    }
     let body: { customerCode?: unknown; role?: unknown };
     try {
       body = (await request.json()) as typeof body;

@@ -83,3 +83,20 @@ test('the account page asks a signed-out visitor to sign in, without calling the
   assert.deepEqual(certApiCalls, []);
   await context.close();
 });
+
+test('the demo sign-in refuses what another site could send: a form post, a foreign origin', async () => {
+  const asForm = await fetch(`${demo.url}/demo-api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain' },
+    body: '{"role":"staff","a":"="}',
+  });
+  assert.equal(asForm.status, 415);
+  assert.equal(asForm.headers.get('set-cookie'), null);
+  const foreign = await fetch(`${demo.url}/demo-api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: 'https://elsewhere.example' },
+    body: JSON.stringify({ role: 'staff' }),
+  });
+  assert.equal(foreign.status, 403);
+  assert.equal(foreign.headers.get('set-cookie'), null);
+});

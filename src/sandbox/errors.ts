@@ -31,6 +31,7 @@ const client = (number: number, status = 400, target: ErrorTarget = 'IncorrectDa
 
 /** Every error code the sandbox emits, with its AvaTax number and the HTTP status used. */
 const CODES = {
+  ValueRequiredError: client(5),
   EntityNotFoundError: client(4, 404, 'HttpRequest'),
   InvalidQueryField: client(17, 400, 'HttpRequest'),
   InvalidQueryValue: client(18, 400, 'HttpRequest'),
@@ -40,6 +41,10 @@ const CODES = {
   JsonFormatError: client(47, 400, 'HttpRequest'),
   UnhandledException: { number: 50, status: 500, faultCode: 'Server', severity: 'Exception', target: 'AvaTaxApiServer' },
   MalformedFilterException: client(182, 400, 'HttpRequest'),
+  MissingAddress: client(304),
+  InvalidParameterValue: client(306),
+  InvalidAddress: client(309),
+  MissingLine: client(311),
   DuplicateEntry: client(193),
   CertificatesFieldInvalid: client(1202),
   CertificatesError: client(1203),

@@ -23,6 +23,7 @@ import { registerCustomerRoutes } from './routes/customers.js';
 import { registerDefinitionRoutes } from './routes/definitions.js';
 import { registerExemptionStatusRoutes } from './routes/exemption-status.js';
 import { registerInvitationRoutes } from './routes/invitations.js';
+import { registerTransactionRoutes } from './routes/transactions.js';
 import { registerUtilityRoutes } from './routes/utilities.js';
 import type { Runtime, SandboxCredentials } from './runtime.js';
 import { seedState } from './seed.js';
@@ -60,6 +61,7 @@ function buildRouter(): Router<ApiRoute> {
   registerCertificateRoutes(router);
   registerAttachmentRoutes(router);
   registerInvitationRoutes(router);
+  registerTransactionRoutes(router);
   return router;
 }
 

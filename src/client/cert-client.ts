@@ -1,8 +1,7 @@
-import type { BatchStatusResponse, Invitation, InvitationRequest, StatusList, StatusVerdict } from './contract.js';
+import type { Invitation, InvitationRequest, StatusList, StatusVerdict } from './contract.js';
 import { CertApiError, configError } from './errors.js';
 import { apiUrl, fetchJson, withRetry } from './http.js';
 import { Coalescer } from './coalescer.js';
-import { batchStatus } from './status-batcher.js';
 import { timings } from './timings.js';
 import { tokenSource, type TokenSource, type TokenSourceOptions } from './token-source.js';
 
@@ -29,6 +28,21 @@ export interface CallOptions {
 }
 
 const statusCache = new Coalescer<StatusVerdict | StatusList>(() => timings.statusCacheMs);
+
+/**
+ * Sends a staff token's status ask (one customer, one zone) in a batch; `scope` names the page's
+ * token source and API base. Installed by {@link useStatusBatching}.
+ */
+export type StatusBatching = (scope: string, item: { customerCode: string; country: string; region: string }, client: CertClient) => Promise<StatusVerdict>;
+
+let batching: StatusBatching | undefined;
+
+/**
+ * Installs staff batching (the full element classes and `cert-elements/client` do). Without it,
+ * as in the storefront bundle, a staff token asks `GET /v1/status` once per customer and zone.
+ */
+export const useStatusBatching = (batch: StatusBatching): void => void (batching = batch);
+
 /**
  * Headless client of the cert API. Cheap to create: tokens, identical status asks and staff
  * batches are shared page-wide between all clients with the same token endpoint (or callback).
@@ -50,8 +64,10 @@ export class CertClient {
    * a 401 renews the token once and repeats the call.
    */
   request<T>(method: string, path: string, body?: unknown, { signal, blob }: CallOptions = {}): Promise<T> {
+    // One renewal per call, across the retries too: a second 401 is the answer.
+    let renewed = false;
     return withRetry(async () => {
-      for (let renewed = false; ; renewed = true) {
+      for (;;) {
         const { token, apiBase = this.#apiBase } = await this.#tokens.get(this.customerCode, signal);
         if (!apiBase) throw configError('api-base');
         const headers: Record<string, string> = { authorization: `Bearer ${token}` };
@@ -61,6 +77,7 @@ export class CertClient {
           return await fetchJson<T>(apiUrl(apiBase, path), init, signal, blob);
         } catch (e) {
           if (renewed || !(e instanceof CertApiError) || e.code !== 'unauthorized') throw e;
+          renewed = true;
           this.#tokens.invalidate(token);
         }
       }
@@ -84,18 +101,18 @@ export class CertClient {
     return this.request<Invitation>('GET', `/v1/invitations/${encodeURIComponent(id)}${this.#query({})}`, undefined, options);
   }
 
-  /** Drops cached status answers of this customer (after a refresh, an upload or a completed invitation). */
-  invalidateStatus(): void {
-    statusCache.clear(this.#cacheScope());
+  /**
+   * Drops cached status answers of this customer asked before `since` (a `performance.now()`
+   * time, default now: e.g. the `timeStamp` of the event that made them stale). Asks started
+   * since are kept, so many elements refreshing for one event still share one request.
+   */
+  invalidateStatus(since?: number): void {
+    statusCache.clear(this.#cacheScope(), since);
   }
 
-  /** Clients with the same token source and API base share batches. */
-  #pageScope(): string {
-    return `${this.#tokens.id}|${this.#apiBase ?? ''}|`;
-  }
-
-  #cacheScope(): string {
-    return `${this.#pageScope()}${this.customerCode ?? ''}|`;
+  /** Clients with the same token source and API base share cache entries and batches. */
+  #cacheScope(customerCode = this.customerCode ?? ''): string {
+    return `${this.#tokens.id}|${this.#apiBase ?? ''}|${customerCode}|`;
   }
 
   #query(params: Record<string, string | undefined>): string {
@@ -106,14 +123,10 @@ export class CertClient {
   }
 
   async #loadStatus({ country, region }: StatusQuery): Promise<StatusVerdict | StatusList> {
-    const token = await this.#tokens.get(this.customerCode);
+    const { customerCode } = this;
     // Staff pages (ERP grids) ask for many customers at once: those asks travel as one batch.
-    if (token.customerCode === '*' && region && this.customerCode) {
-      const customerCode = this.customerCode;
-      return batchStatus(this.#pageScope(), { customerCode, country, region }, (items) =>
-        this.request<BatchStatusResponse>('POST', '/v1/status/batch', { items }),
-      );
-    }
-    return this.request('GET', `/v1/status${this.#query({ country, region })}`);
+    return batching && region && customerCode && (await this.#tokens.get(customerCode)).customerCode === '*'
+      ? batching(this.#cacheScope(''), { customerCode, country, region }, this)
+      : this.request('GET', `/v1/status${this.#query({ country, region })}`);
   }
 }

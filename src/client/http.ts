@@ -38,9 +38,11 @@ export async function fetchJson<T>(url: string, init: RequestInit, signal?: Abor
   }
 }
 
-/** Resolves after `ms`, or rejects with an AbortError as soon as `signal` aborts. */
-export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
-  abortable(new Promise((resolve) => setTimeout(resolve, ms)), signal);
+/** Resolves after `ms`, or rejects with an AbortError as soon as `signal` aborts (the timer goes then too). */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  let timer: ReturnType<typeof setTimeout>;
+  return abortable(new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))), signal).finally(() => clearTimeout(timer));
+}
 
 /** Exponential backoff from `baseMs` (×2 per attempt) capped at `maxMs`, with jitter. */
 export const backoff = (attempt: number, baseMs = timings.retryBaseMs, maxMs = timings.retryMaxMs): number =>

@@ -9,12 +9,15 @@
  */
 export type * from './contract.js';
 export { ALL_SCOPES, CERT_STATUSES } from './contract.js';
-export { CertClient, type CertClientOptions, type StatusQuery, type CallOptions } from './cert-client.js';
+export { CertClient, useStatusBatching, type CertClientOptions, type StatusQuery, type CallOptions, type StatusBatching } from './cert-client.js';
 export { apiError, CertApiError, configError, isAbort, toErrorDetail } from './errors.js';
 export { TokenSource, tokenSource, type FetchToken, type TokenSourceOptions } from './token-source.js';
 export { pollInvitation, type PollOptions } from './invitation-poller.js';
 export { safeLink } from './safe-link.js';
-export type { BatchItem } from './status-batcher.js';
+export { enableStatusBatching, type BatchItem } from './status-batcher.js';
+import { enableStatusBatching } from './status-batcher.js';
+// The headless client batches staff status asks, as the full elements do.
+enableStatusBatching();
 export { timings } from './timings.js';
 export {
   checkCertificateFile,

@@ -18,6 +18,7 @@ const whenVisible = (signal?: AbortSignal): Promise<void> =>
     const check = (): void => {
       if (hidden() && !signal?.aborted) return;
       document.removeEventListener('visibilitychange', check);
+      signal?.removeEventListener('abort', check);
       resolve();
     };
     if (!hidden()) return resolve();

@@ -1,4 +1,5 @@
 import type { BatchStatusResponse, StatusVerdict } from './contract.js';
+import { useStatusBatching, type StatusBatching } from './cert-client.js';
 import { apiError, CertApiError } from './errors.js';
 
 /** One zone of one customer, as the batch route takes it. */
@@ -8,13 +9,13 @@ export interface BatchItem {
   region: string;
 }
 
-type Post = (items: BatchItem[]) => Promise<BatchStatusResponse>;
-
 interface Waiting {
   item: BatchItem;
   resolve: (verdict: StatusVerdict) => void;
   reject: (error: unknown) => void;
 }
+
+type Post = (items: BatchItem[]) => Promise<BatchStatusResponse>;
 
 /** Most items the companion takes in one batch call. */
 export const BATCH_LIMIT = 100;
@@ -22,23 +23,29 @@ export const BATCH_LIMIT = 100;
 const queues = new Map<string, { post: Post; waiting: Waiting[] }>();
 
 /**
- * Queues a staff status ask; all asks queued under `key` in the same task go out together as
+ * Queues a staff status ask; all asks queued under `scope` in the same task go out together as
  * `POST /v1/status/batch` calls of at most {@link BATCH_LIMIT} items.
  */
-export function batchStatus(key: string, item: BatchItem, post: Post): Promise<StatusVerdict> {
-  return new Promise((resolve, reject) => {
-    let queue = queues.get(key);
+export const batchStatus: StatusBatching = (scope, item, client) =>
+  new Promise((resolve, reject) => {
+    let queue = queues.get(scope);
     if (!queue) {
-      queues.set(key, (queue = { post, waiting: [] }));
-      setTimeout(() => flush(key));
+      const post: Post = (items) => client.request<BatchStatusResponse>('POST', '/v1/status/batch', { items });
+      queues.set(scope, (queue = { post, waiting: [] }));
+      setTimeout(() => flush(scope));
     }
     queue.waiting.push({ item, resolve, reject });
   });
-}
 
-function flush(key: string): void {
-  const queue = queues.get(key);
-  queues.delete(key);
+/**
+ * Makes every {@link CertClient} on the page batch staff status asks. The full element classes
+ * and `cert-elements/client` call it when their class is defined; the storefront bundle does not.
+ */
+export const enableStatusBatching = (): void => useStatusBatching(batchStatus);
+
+function flush(scope: string): void {
+  const queue = queues.get(scope);
+  queues.delete(scope);
   if (!queue) return;
   for (let i = 0; i < queue.waiting.length; i += BATCH_LIMIT) {
     const chunk = queue.waiting.slice(i, i + BATCH_LIMIT);

@@ -20,6 +20,8 @@ export const timings = {
   /** Elements retry a retryable error by themselves: first delay (doubling) and how often. */
   autoRetryMs: 5_000,
   autoRetries: 3,
+  /** Longest wait for a language table before the element shows English. */
+  localeWaitMs: 3_000,
 };
 
 /** Spreads a delay over ±20 % so many clients do not retry in step. */

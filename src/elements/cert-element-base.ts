@@ -1,7 +1,9 @@
-import { html, LitElement, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, LitElement, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { CertClient } from '../client/cert-client.js';
 import type { ErrorDetail } from '../client/contract.js';
 import { configError, toErrorDetail } from '../client/errors.js';
+import { sleep } from '../client/http.js';
+import { timings } from '../client/timings.js';
 import type { FetchToken } from '../client/token-source.js';
 import { emit } from './events.js';
 import { langOf, localeReady, stringsFor, type Strings } from './i18n.js';
@@ -133,8 +135,10 @@ export abstract class CertElementBase extends LitElement {
     if (!this.hasUpdated || [...changed.keys()].some((key) => !COSMETIC.test(String(key)))) this.restart();
   }
 
-  /** Aborts the running work and starts afresh with the current attributes. */
+  /** Aborts the running work and starts afresh with the current attributes (only while connected). */
   protected restart(): void {
+    // Lit still updates a removed element: its work starts again in connectedCallback, not here.
+    if (!this.isConnected) return;
     this.#work?.abort();
     const work = (this.#work = new AbortController());
     this.error = undefined;
@@ -178,10 +182,21 @@ export abstract class CertElementBase extends LitElement {
     return stringsFor(langOf(this));
   }
 
-  /** Renders once a Spanish or French table has arrived rather than flashing English first. */
+  /**
+   * Renders once a Spanish or French table has arrived rather than flashing English first; a
+   * table that takes longer than `timings.localeWaitMs` is not waited for (English meanwhile).
+   */
   protected override scheduleUpdate(): void | Promise<unknown> {
     const ready = localeReady(langOf(this));
-    return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    return ready ? Promise.race([ready, sleep(timings.localeWaitMs)]).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
+  protected override update(changed: PropertyValues): void {
+    const focused = this.shadowRoot?.activeElement;
+    super.update(changed);
+    // The pressed control left with the state ("Request certificate" → creating): focus stays in
+    // the element, on its new control or else its frame, instead of falling to the page (WCAG 2.4.3).
+    if (focused && !focused.isConnected) (this.renderRoot.querySelector<HTMLElement>('a,button') ?? this.renderRoot.querySelector('div'))!.focus();
   }
 
   protected override render(): TemplateResult {
@@ -189,6 +204,6 @@ export abstract class CertElementBase extends LitElement {
     const tone = this.tone();
     // The icon's shape, not only its colour, tells the tones apart.
     const icon = tone ? ICONS[tone] : /(load|creat|prepar|search|upload)ing$/.test(this.state) ? '…' : this.state === 'idle' ? '' : '−';
-    return html`<div part="base" class=${tone}>${badge(icon!, this.label(t))}${this.body(t)}</div>`;
+    return html`<div part="base" class=${tone} tabindex="-1">${badge(icon!, this.label(t))}${this.body(t)}</div>`;
   }
 }

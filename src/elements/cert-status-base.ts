@@ -1,7 +1,7 @@
 import { html, type PropertyDeclarations } from 'lit';
 import type { CertClient } from '../client/cert-client.js';
 import type { CertificateSummary, CertStatus, StatusList, StatusVerdict } from '../client/contract.js';
-import { isAbort } from '../client/errors.js';
+import { isAbort, type CertApiError } from '../client/errors.js';
 import { backoff, sleep } from '../client/http.js';
 import { timings } from '../client/timings.js';
 import { CertElementBase, type CommonState } from './cert-element-base.js';
@@ -59,18 +59,22 @@ export class CertStatusBase extends CertElementBase {
 
   // A buyer who left for the CertExpress form in another tab comes back to this one: a status
   // that is not yet a valid certificate is checked again, once per return, never on a timer.
-  #returned = (): void => {
-    if (!document.hidden && this.client && /^(missing|expired|invalid|pending)$/.test(this.state)) this.refresh();
+  #returned = (e: Event): void => {
+    if (!document.hidden && this.client && /^(missing|expired|invalid|pending)$/.test(this.state)) this.refresh(e);
   };
 
   #uploaded = (e: Event): void => {
     const code = (e as CustomEvent<{ customerCode?: string }>).detail?.customerCode;
-    if (this.client && (!this.customerCode || code === this.customerCode)) this.refresh();
+    if (this.client && (!this.customerCode || code === this.customerCode)) this.refresh(e);
   };
 
-  /** Loads the status again, bypassing the page's short-lived cache (also what the retry button does). */
-  refresh(): void {
-    this.client?.invalidateStatus();
+  /**
+   * Loads the status again, bypassing the page's short-lived cache (also what the retry button
+   * does). With `cause`, only answers asked before that event are bypassed: elements refreshing
+   * for the same event share one request.
+   */
+  refresh(cause?: Event): void {
+    this.client?.invalidateStatus(cause?.timeStamp);
     this.#autoRetries = 0;
     this.restart();
   }
@@ -108,8 +112,10 @@ export class CertStatusBase extends CertElementBase {
       this.verdict = this.list = undefined;
       this.fail(e);
       // Retryable trouble (busy, offline, slow) heals by itself a few times, then waits for the button.
+      // The server's Retry-After is a floor, as in the client's own retries.
       if (this.error?.retryable && this.#autoRetries < timings.autoRetries) {
-        await sleep(backoff(this.#autoRetries++, timings.autoRetryMs, 60_000), signal).then(() => this.#load(client, signal), () => {});
+        const wait = Math.max((e as CertApiError).retryAfterMs ?? 0, backoff(this.#autoRetries++, timings.autoRetryMs, 60_000));
+        await sleep(wait, signal).then(() => this.#load(client, signal), () => {});
       }
     }
   }
@@ -122,7 +128,8 @@ export class CertStatusBase extends CertElementBase {
   protected override body(t: Strings): unknown {
     const { state, list, verdict } = this;
     const missing = state === 'missing' || state === 'expired' || state === 'invalid' ? html`<slot name="missing"></slot>` : '';
-    if (state === 'error') return this.errorBody(t, this.error!.retryable ? this.refresh : undefined);
+    // Any error but a bad attribute may be tried again (by the button, after the automatic retries).
+    if (state === 'error') return this.errorBody(t, this.error!.code === 'configuration_error' ? undefined : this.refresh);
     if (this.compact) return missing;
     const details = list
       ? html`<ul part="details">${list.certificates.map((c) => html`<li>${this.describe(t, c.zone.name, c.certificate, c.status)}</li>`)}</ul>`

@@ -1,6 +1,7 @@
 import { html, type PropertyDeclarations } from 'lit';
 import type { CertClient } from '../client/cert-client.js';
 import type { CertificateSummary, CertStatus, StatusList, StatusVerdict } from '../client/contract.js';
+import { enableStatusBatching } from '../client/status-batcher.js';
 import type { SelectedCustomer } from './cert-element.js';
 import { CertStatusBase } from './cert-status-base.js';
 import { CustomerSourceFollower } from './customer-source.js';
@@ -50,6 +51,11 @@ export type { CertStatusState } from './cert-status-base.js';
  * @cssprop [--cert-accent-contrast=light-dark(#fff, #0d1117)] - Text on buttons.
  */
 export class CertStatusElement extends CertStatusBase {
+  static {
+    // Staff grids: many customers' asks travel as batches (the storefront bundle does without).
+    enableStatusBatching();
+  }
+
   static override properties: PropertyDeclarations = {
     customerSource: { attribute: 'customer-source' },
   };

@@ -88,6 +88,8 @@ export class CertUploadElement extends CertElement {
   #upload?: AbortController;
   /** Set by {@link reset}: the file input takes focus once the fresh form is shown. */
   #focusFile = false;
+  /** Customer and zone the form was filled for. */
+  #target?: string;
 
   constructor() {
     super();
@@ -105,6 +107,13 @@ export class CertUploadElement extends CertElement {
 
   protected override begin(client: CertClient, signal: AbortSignal): void {
     if (this.state === 'uploading') return;
+    // Another customer or zone: nothing entered for the last one may go to this one.
+    const target = `${this.customerCode}|${this.country}|${this.region}`;
+    if (target !== this.#target) {
+      this.#clear();
+      if (this.state === 'uploaded') this.state = 'loading';
+    }
+    this.#target = target;
     void this.#prepare(client, signal);
   }
 
@@ -139,12 +148,19 @@ export class CertUploadElement extends CertElement {
   reset(): void {
     this.#upload?.abort();
     this.#upload = undefined;
+    this.#clear();
+    this.#focusFile = this.state === 'uploaded';
+    this.restart();
+  }
+
+  /** Forgets what was entered (the chosen file too, also in the file input) and the last result. */
+  #clear(): void {
     this.#values = { ...EMPTY };
     this.#file = undefined;
     this.#errors = {};
     this.result = undefined;
-    this.#focusFile = this.state === 'uploaded';
-    this.restart();
+    const input = this.renderRoot?.querySelector<HTMLInputElement>('#file');
+    if (input) input.value = '';
   }
 
   get #u(): UploadStrings {
@@ -210,7 +226,8 @@ export class CertUploadElement extends CertElement {
       (name) => form.querySelector<HTMLInputElement>(`#${name}`)?.validity.badInput,
     );
     const values = { ...this.#values, badInput };
-    const file = this.#file;
+    // What the input holds now, never a file remembered from an earlier form.
+    const file = form.querySelector<HTMLInputElement>('#file')?.files?.[0];
     const errors = validateFields(values, utcToday());
     const problem = await fileProblem(file);
     if (problem) errors.file = problem;
@@ -230,6 +247,7 @@ export class CertUploadElement extends CertElement {
         },
       });
       this.#upload = undefined;
+      this.#clear();
       this.result = result;
       this.client.invalidateStatus();
       this.state = 'uploaded';

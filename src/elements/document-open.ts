@@ -25,6 +25,8 @@ interface NoticeHost {
 /**
  * Fetches certificate `id`'s document with the bearer token (never a public URL), and opens it in
  * a new tab through a short-lived object URL; when the browser blocks the tab it is downloaded.
+ * Only a PDF, JPEG or PNG is opened: any other type (HTML, SVG…) would run in this page's origin,
+ * so it is downloaded as `application/octet-stream` instead.
  * A refusal or failure becomes `host.notice`; nothing is thrown.
  */
 export async function openDocument(host: NoticeHost, client: CertClient, id: number, lang: string, signal?: AbortSignal): Promise<void> {
@@ -32,14 +34,15 @@ export async function openDocument(host: NoticeHost, client: CertClient, id: num
   host.requestUpdate();
   try {
     const blob = await client.request<Blob>('GET', `/v1/certificates/${encodeURIComponent(id)}/document`, undefined, { signal, blob: true });
-    const url = URL.createObjectURL(blob);
+    const extension = EXTENSIONS[blob.type];
+    const url = URL.createObjectURL(extension ? blob : new Blob([blob], { type: 'application/octet-stream' }));
     setTimeout(() => URL.revokeObjectURL(url), DOCUMENT_URL_LIFETIME_MS);
-    const tab = window.open(url, '_blank');
+    const tab = extension ? window.open(url, '_blank') : null;
     if (tab) tab.opener = null;
     else {
       const a = document.createElement('a');
       a.href = url;
-      a.download = `certificate-${id}.${EXTENSIONS[blob.type] ?? 'pdf'}`;
+      a.download = `certificate-${id}.${extension ?? 'bin'}`;
       a.click();
     }
   } catch (e) {

@@ -21,7 +21,8 @@ const EN: StringTable = [
   'Form ready', 'Open certificate form', '(new tab)', 'Request sent', 'Choose a customer', 'View certificate',
 ];
 
-const LOADERS: Record<string, () => Promise<{ default: StringTable }>> = {
+/** Loaders of the translated tables, by primary language. */
+export const LOADERS: Record<string, () => Promise<{ default: StringTable }>> = {
   es: () => import('./locales/es.js'),
   fr: () => import('./locales/fr.js'),
 };

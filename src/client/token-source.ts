@@ -90,15 +90,20 @@ export function tokenSource({ fetchToken, tokenEndpoint, tokenCredentials = 'sam
     let source = callbacks.get(fetchToken);
     if (!source) {
       // The host's callback gets the bounds of a request: a timeout and normalised errors.
-      const load: FetchToken = (request) =>
-        Promise.race([
-          (async () => fetchToken(request))().catch((e: unknown) => {
-            throw e instanceof CertApiError ? e : apiError('network_error', 'The service could not be reached.', true);
-          }),
-          sleep(timings.requestTimeoutMs).then((): never => {
+      const load: FetchToken = (request) => {
+        // Ends the timeout's timer as soon as the callback has answered.
+        const answered = new AbortController();
+        return Promise.race([
+          (async () => fetchToken(request))()
+            .catch((e: unknown) => {
+              throw e instanceof CertApiError ? e : apiError('network_error', 'The service could not be reached.', true);
+            })
+            .finally(() => answered.abort()),
+          sleep(timings.requestTimeoutMs, answered.signal).then((): never => {
             throw apiError('timeout', 'The service took too long to answer.', true);
           }),
         ]);
+      };
       callbacks.set(fetchToken, (source = new TokenSource(load)));
     }
     return source;

@@ -6,7 +6,7 @@ import '../../src/elements/define-cert-upload.js';
 import type { CertStatusElement } from '../../src/elements/cert-status.js';
 import type { CertExpressLinkElement } from '../../src/elements/certexpress-link.js';
 import type { CertUploadElement } from '../../src/elements/cert-upload.js';
-import { CertClient, pollInvitation, type FetchToken, type TokenResponse } from '../../src/client/index.js';
+import { CertClient, pollInvitation, tokenSource, type FetchToken, type TokenResponse } from '../../src/client/index.js';
 import { Coalescer } from '../../src/client/coalescer.js';
 import { sleep } from '../../src/client/http.js';
 import { LOADERS } from '../../src/elements/i18n.js';
@@ -280,6 +280,13 @@ describe('fixes from the review, against the real companion and sandbox', () => 
       expect(clock.countTimers()).to.equal(1);
       stop.abort();
       expect(await waited).to.equal('AbortError');
+      expect(clock.countTimers()).to.equal(0);
+    });
+
+    it('a fetchToken callback that answered leaves no timeout timer behind', async () => {
+      const clock = sinon.useFakeTimers();
+      const fetchToken = async () => ({ token: 'a.b.c', expiresAt: new Date(Date.now() + 600_000).toISOString(), customerCode: 'C-1001' });
+      await tokenSource({ fetchToken }).get('C-1001');
       expect(clock.countTimers()).to.equal(0);
     });
 

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { CertStatusElement } from '../../src/elements/cert-status.js';
-import { fastTimings, freshEndpoint, hits, injectFaults, resetBackend, restoreTimings, setRole } from './fixtures/backend.js';
+import { fastTimings, freshEndpoint, hits, injectFaults, resetBackend, setRole, useRealBackend } from './fixtures/backend.js';
 
 const settled = (el: CertStatusElement): Promise<unknown> =>
   waitUntil(() => el.state !== 'loading', `still loading (${el.state})`, { timeout: 8000 });
@@ -15,15 +15,7 @@ async function statusOf(customer: string, region?: string, endpoint = freshEndpo
 }
 
 describe('<cert-status> against the real companion and sandbox', () => {
-  beforeEach(async () => {
-    setRole('customer');
-    fastTimings();
-    await resetBackend();
-  });
-  afterEach(async () => {
-    restoreTimings();
-    await resetBackend();
-  });
+  useRealBackend('customer');
 
   const seeded: Array<[string, string, string]> = [
     ['C-1001', 'WA', 'exempt'],

@@ -6,7 +6,7 @@ import type { CertUploadElement } from '../../src/elements/cert-upload.js';
 import type { CertStatusElement } from '../../src/elements/cert-status.js';
 import { uploadTimings } from '../../src/client/upload.js';
 import { serverFieldErrors } from '../../src/elements/cert-upload-validate.js';
-import { fastTimings, freshEndpoint, hits, injectFaults, resetBackend, restoreTimings, setRole } from './fixtures/backend.js';
+import { fastTimings, freshEndpoint, hits, injectFaults, resetBackend, setRole, useRealBackend } from './fixtures/backend.js';
 import { emptyFile, fakePngFile, jpegFile, oversizedFile, pdfFile, pick, pngFile, renamedTextFile } from './fixtures/files.js';
 
 interface SdkCertificate {
@@ -87,17 +87,8 @@ function errorFor(el: CertUploadElement, id: string): string {
 }
 
 describe('<cert-upload> against the real companion and sandbox', () => {
-  beforeEach(async () => {
-    setRole('customer');
-    fastTimings();
-    await resetBackend();
-  });
-  afterEach(async () => {
-    sinon.restore();
-    restoreTimings();
-    Object.assign(uploadTimings, UPLOAD_TIMINGS);
-    await resetBackend();
-  });
+  useRealBackend('customer');
+  afterEach(() => void Object.assign(uploadTimings, UPLOAD_TIMINGS));
 
   it('staff upload a PDF for C-1005 in WA: the SDK sees it and the status turns exempt', async () => {
     setRole('staff');

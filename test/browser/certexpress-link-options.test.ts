@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/elements/define-certexpress-link.js';
 import type { CertExpressLinkElement } from '../../src/elements/certexpress-link.js';
-import { fastTimings, freshEndpoint, hits, resetBackend, restoreTimings, setRole } from './fixtures/backend.js';
+import { freshEndpoint, hits, useRealBackend } from './fixtures/backend.js';
 
 // Each test takes a zone of its own: the companion reuses open invitations per zone and recipient.
 async function mount(region: string, customer = 'C-1005', lang = 'en'): Promise<CertExpressLinkElement> {
@@ -17,17 +17,7 @@ const recipient = (el: Element): HTMLInputElement => $(el, '#recipient');
 const label = (el: Element): string => $(el, '[part~=label]').textContent!;
 
 describe('<certexpress-link options>: the staff delivery form', () => {
-  beforeEach(async () => {
-    setRole('staff');
-    fastTimings();
-    await resetBackend();
-  });
-  afterEach(async () => {
-    sinon.restore();
-    restoreTimings();
-    setRole('customer');
-    await resetBackend();
-  });
+  useRealBackend('staff');
 
   it('prefills the recipient from the customer record and the cover letters from the companion', async () => {
     const el = await mount('NM');

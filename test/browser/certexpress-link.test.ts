@@ -3,7 +3,7 @@ import sinon from 'sinon';
 import '../../src/index.js';
 import type { CertExpressLinkElement } from '../../src/elements/certexpress-link.js';
 import type { Invitation } from '../../src/client/contract.js';
-import { fastTimings, freshEndpoint, hits, injectFaults, resetBackend, restoreTimings, setRole } from './fixtures/backend.js';
+import { fastTimings, freshEndpoint, hits, injectFaults, useRealBackend } from './fixtures/backend.js';
 
 // The companion reuses a customer's open invitation per zone, so tests that need a fresh
 // (InProgress) invitation each take a zone of their own.
@@ -25,17 +25,8 @@ function setHidden(hidden: boolean): void {
 }
 
 describe('<certexpress-link> against the real companion and sandbox', () => {
-  beforeEach(async () => {
-    setRole('customer');
-    fastTimings();
-    await resetBackend();
-  });
-  afterEach(async () => {
-    sinon.restore();
-    setHidden(false);
-    restoreTimings();
-    await resetBackend();
-  });
+  useRealBackend('customer');
+  afterEach(() => setHidden(false));
 
   it('idle → creating → preparing → ready with a safe link that opens in a new tab', async () => {
     const { host, el } = await mount();

@@ -5,7 +5,7 @@ import '../../src/elements/define-customer-lookup.js';
 import '../../src/elements/define-cert-status.js';
 import type { CustomerLookupElement } from '../../src/elements/customer-lookup.js';
 import type { CustomerSummary, ErrorDetail } from '../../src/client/contract.js';
-import { fastTimings, freshEndpoint, hits, injectFaults, resetBackend, restoreTimings, setRole } from './fixtures/backend.js';
+import { freshEndpoint, hits, injectFaults, setRole, useRealBackend } from './fixtures/backend.js';
 
 const SEARCH = 'GET /v1/customers';
 
@@ -39,16 +39,8 @@ async function settle(el: CustomerLookupElement, state: string): Promise<void> {
 }
 
 describe('<customer-lookup> against the real companion and sandbox', () => {
-  beforeEach(async () => {
-    setRole('staff');
-    fastTimings();
-    await resetBackend();
-  });
-  afterEach(async () => {
-    restoreTimings();
-    await resetMouse();
-    await resetBackend();
-  });
+  useRealBackend('staff');
+  afterEach(() => resetMouse());
 
   it('starts closed: labelled combobox wired to its listbox, no configuration error, accessible', async () => {
     const { el } = await mount();

@@ -10,7 +10,7 @@ import { CertClient, pollInvitation, tokenSource, type FetchToken, type TokenRes
 import { Coalescer } from '../../src/client/coalescer.js';
 import { sleep } from '../../src/client/http.js';
 import { LOADERS } from '../../src/elements/i18n.js';
-import { fastTimings, freshEndpoint, hits, injectFaults, resetBackend, restoreTimings, setRole } from './fixtures/backend.js';
+import { fastTimings, freshEndpoint, hits, injectFaults, resetBackend, setRole, useRealBackend } from './fixtures/backend.js';
 import { pdfFile, pick } from './fixtures/files.js';
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string): T => el.shadowRoot!.querySelector<T>(selector)!;
@@ -43,18 +43,8 @@ function setHidden(hidden: boolean): void {
 }
 
 describe('fixes from the review, against the real companion and sandbox', () => {
-  beforeEach(async () => {
-    setRole('customer');
-    fastTimings();
-    await resetBackend();
-  });
-  afterEach(async () => {
-    sinon.restore();
-    restoreTimings();
-    delete (document as { hidden?: boolean }).hidden;
-    setRole('customer');
-    await resetBackend();
-  });
+  useRealBackend('customer');
+  afterEach(() => void delete (document as { hidden?: boolean }).hidden);
 
   describe('<cert-upload> forgets what was entered for another customer', () => {
     it('after an upload, a new customer code does not re-upload the last file', async () => {

@@ -3,7 +3,7 @@ import '../../src/elements/define-cert-status.js';
 import '../../src/elements/define-certexpress-link.js';
 import type { CertStatusElement } from '../../src/elements/cert-status.js';
 import type { SelectedCustomer } from '../../src/elements/cert-element.js';
-import { fastTimings, freshEndpoint, hits, resetBackend, restoreTimings, setRole } from './fixtures/backend.js';
+import { freshEndpoint, hits, setRole, useRealBackend } from './fixtures/backend.js';
 
 /** Stand-in for `<customer-lookup>`: fires the same bubbling, composed `customer-select`. */
 class FakeLookup extends HTMLElement {
@@ -18,16 +18,7 @@ if (!customElements.get('fake-lookup')) customElements.define('fake-lookup', Fak
 const label = (el: Element): string => el.shadowRoot!.querySelector('[part~=label]')!.textContent!;
 
 describe('customer-source: elements follow a customer lookup', () => {
-  beforeEach(async () => {
-    setRole('staff');
-    fastTimings();
-    await resetBackend();
-  });
-  afterEach(async () => {
-    restoreTimings();
-    setRole('customer');
-    await resetBackend();
-  });
+  useRealBackend('staff');
 
   it('shows a neutral "Choose a customer" state, asks nothing, then follows each selection', async () => {
     const host = await fixture<HTMLDivElement>(html`<div>

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/elements/define-cert-status.js';
 import type { CertStatusElement } from '../../src/elements/cert-status.js';
-import { fastTimings, freshEndpoint, hits, resetBackend, restoreTimings, setRole } from './fixtures/backend.js';
+import { freshEndpoint, hits, setRole, useRealBackend } from './fixtures/backend.js';
 
 async function statusOf(attrs: { customer: string; region?: string; lang?: string }): Promise<CertStatusElement> {
   const host = await fixture<HTMLDivElement>(html`<div lang=${attrs.lang ?? 'en'}><cert-status token-endpoint=${freshEndpoint()} customer-code=${attrs.customer} region=${attrs.region ?? ''}></cert-status></div>`);
@@ -15,17 +15,7 @@ async function statusOf(attrs: { customer: string; region?: string; lang?: strin
 const buttons = (el: Element): HTMLButtonElement[] => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[part~=document]')];
 
 describe('certificate documents from <cert-status>', () => {
-  beforeEach(async () => {
-    setRole('staff');
-    fastTimings();
-    await resetBackend();
-  });
-  afterEach(async () => {
-    sinon.restore();
-    restoreTimings();
-    setRole('customer');
-    await resetBackend();
-  });
+  useRealBackend('staff');
 
   it('"View certificate" fetches the PDF with the token and opens it through an object URL', async () => {
     const open = sinon.stub(window, 'open').returns({ opener: window } as unknown as Window);

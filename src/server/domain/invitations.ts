@@ -20,6 +20,8 @@ export interface InvitationInput {
   deliveryMethod: DeliveryMethod;
   recipient?: string;
   coverLetterTitle: string;
+  /** Staff may address an Email invitation anywhere; a customer's goes to an address on file. */
+  staff: boolean;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -143,14 +145,20 @@ export class InvitationService {
 }
 
 /**
- * The email address for an Email invitation (request, else customer record, else profile).
+ * The email address for an Email invitation (request, else customer record, else profile; a
+ * customer's own request may only name an address on file).
  * Download needs none, and AvaTax faxes to the number on the customer record, so for Fax a
  * number must be on file and a given `recipient` must be that number.
  */
 function recipientFor(input: InvitationInput, customer: AvaCustomer | null): string | undefined {
   if (input.deliveryMethod === 'Download') return undefined;
   if (input.deliveryMethod === 'Email') {
-    const recipient = input.recipient ?? customer?.emailAddress ?? input.profile?.emailAddress;
+    const onFile = [customer?.emailAddress, input.profile?.emailAddress].filter((a): a is string => !!a);
+    // Otherwise any buyer could make AvaTax email strangers from the seller's account.
+    if (!input.staff && input.recipient !== undefined && !onFile.some((a) => a.toLowerCase() === input.recipient!.toLowerCase())) {
+      throw invalidRequest('A customer can only send the request to an email address on file; leave recipient out.', ['recipient']);
+    }
+    const recipient = input.recipient ?? onFile[0];
     if (!recipient) throw invalidRequest('Email delivery needs an email address: send a recipient or add one to the customer.', ['recipient']);
     return recipient;
   }

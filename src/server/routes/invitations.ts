@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { companyFor, customerFor, requireScope } from '../auth/middleware.js';
+import { companyFor, customerFor, isStaff, requireScope } from '../auth/middleware.js';
 import type { AppEnv, Services } from '../context.js';
 import { invalidRequest } from '../errors.js';
 import { jsonBodyLimit, readJson } from './json-body.js';
@@ -37,6 +37,7 @@ export function invitationRoutes(services: Services): Hono<AppEnv> {
       region: body.region,
       deliveryMethod: body.deliveryMethod,
       coverLetterTitle: body.coverLetterTitle,
+      staff: isStaff(auth),
       ...(body.recipient !== undefined ? { recipient: body.recipient } : {}),
     });
     c.header('Cache-Control', 'no-store');

@@ -73,6 +73,25 @@ describe('invitations', () => {
     }
   });
 
+  test("a customer's Email request goes only to an address on file; staff may address anyone", async () => {
+    const buyer = await stack.token('N-2010', ['invite:create'], { profile: PROFILE });
+    stack.upstream.reset();
+    const elsewhere = await stack.post('/v1/invitations', { country: 'US', region: 'NM', deliveryMethod: 'Email', recipient: 'someone@elsewhere.example' }, buyer);
+    assert.equal(elsewhere.status, 400);
+    assert.deepEqual((await errorOf(elsewhere)).fields, ['recipient']);
+    assert.equal(stack.upstream.writes(), 0, 'nothing sent upstream');
+    const onFile = await stack.post('/v1/invitations', { country: 'US', region: 'NM', deliveryMethod: 'Email', recipient: PROFILE.emailAddress.toUpperCase() }, buyer);
+    assert.equal(onFile.status, 201);
+    const staff = await stack.token('*', ['invite:create']);
+    const chosen = await stack.post(
+      '/v1/invitations',
+      { customerCode: 'N-2010', country: 'US', region: 'NH', deliveryMethod: 'Email', recipient: 'tax.office@elsewhere.example' },
+      staff,
+    );
+    assert.equal(chosen.status, 201);
+    assert.equal(((await chosen.json()) as Invitation).recipient, 'tax.office@elsewhere.example');
+  });
+
   test('creates the AvaTax customer from the token profile first', async () => {
     const token = await stack.token('N-2001', ['invite:create'], { profile: PROFILE });
     assert.equal((await avataxGet(stack.sandbox, `/companies/${stack.sandbox.companyId}/customers/N-2001`)).status, 404);

@@ -6,24 +6,17 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/index.js';
-import { fastTimings, freshEndpoint, resetBackend, restoreTimings, setRole } from './fixtures/backend.js';
+import { freshEndpoint, setRole, useRealBackend } from './fixtures/backend.js';
 
 /** Lit's one notice that the development build is in use is expected; anything else is not. */
 const litWarnings = (warn: sinon.SinonStub): string[] =>
   warn.args.map((args) => args.map(String).join(' ')).filter((text) => /lit/i.test(text) && !/in dev mode/.test(text));
 
 describe('Lit development warnings', () => {
+  useRealBackend();
   let warn: sinon.SinonStub;
-  beforeEach(async () => {
+  beforeEach(() => {
     warn = sinon.stub(console, 'warn');
-    fastTimings();
-    await resetBackend();
-  });
-  afterEach(async () => {
-    sinon.restore();
-    restoreTimings();
-    setRole('customer');
-    await resetBackend();
   });
 
   it('none from the storefront elements through a status and an invitation', async () => {

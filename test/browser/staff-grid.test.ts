@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/define-cert-status.js';
 import type { CertStatusElement } from '../../src/elements/cert-status.js';
-import { fastTimings, freshEndpoint, hits, resetBackend, restoreTimings, setRole } from './fixtures/backend.js';
+import { freshEndpoint, hits, resetBackend, setRole, useRealBackend } from './fixtures/backend.js';
 
 const settled = (el: CertStatusElement): Promise<unknown> =>
   waitUntil(() => el.state !== 'loading', `still loading (${el.state})`, { timeout: 8000 });
@@ -19,15 +19,7 @@ async function uploadFor(customerCode: string, region: string): Promise<void> {
 }
 
 describe('staff grids and refresh after uploads', () => {
-  beforeEach(async () => {
-    fastTimings();
-    await resetBackend();
-  });
-  afterEach(async () => {
-    restoreTimings();
-    setRole('customer');
-    await resetBackend();
-  });
+  useRealBackend();
 
   it('250 compact badges over generated customers, mixed regions: 1 token request, 3 batch calls', async () => {
     setRole('staff');

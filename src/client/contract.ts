@@ -204,6 +204,11 @@ export interface UploadResult {
 export interface Health {
   ok: boolean;
   upstream: 'reachable' | 'unreachable' | 'unauthorized';
+  /**
+   * The state shared between instances: `unavailable` while it cannot be reached (the
+   * companion then reads AvaTax for every status and refuses rate-limited writes).
+   */
+  store: 'ok' | 'unavailable';
   version: string;
 }
 

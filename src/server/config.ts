@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Logger } from 'pino';
 import type { Scope } from '../client/contract.js';
+import type { CertStore } from './store/store.js';
 
 /** Customer data used only to create a customer that AvaTax does not know yet. */
 export interface CustomerProfile {
@@ -54,8 +55,24 @@ export interface CertServerConfig {
   invitationReuseDays?: number;
   /** New invitations per customer per rolling hour; default 5. */
   inviteRateLimit?: number;
-  /** Status verdicts are cached this long; default 30, 0 disables the cache. */
+  /**
+   * Status answers are cached this long; default 30, 0 disables the cache. An answer that no
+   * certificate covers is cached at most 10 s, and a person's re-check reads AvaTax at once.
+   */
   statusCacheSeconds?: number;
+  /**
+   * Re-checks a person caused (sent with `Cache-Control: no-cache`) that read AvaTax at once,
+   * per customer per minute, across instances; default 12. Beyond it the cache answers.
+   */
+  freshReadsPerMinute?: number;
+  /** Certificate uploads handled at once by this instance (more wait up to 10 s); default 2. */
+  maxConcurrentUploads?: number;
+  /**
+   * Where state between requests lives (status cache, invitation single flight, rate limits,
+   * health); default `memoryStore()` (this process only). With several instances use
+   * `redisStore({ url })` from `cert-elements/server/redis`.
+   */
+  store?: CertStore;
   /** Lifetime of tokens minted by `POST /token`, in seconds; default 600, at most 900. */
   tokenTtlSeconds?: number;
   /** A pino logger, or `false` for silence; default a pino logger on stdout. */
@@ -102,6 +119,11 @@ const CONFIG = z.object({
   invitationReuseDays: z.number().min(0).max(365).default(30),
   inviteRateLimit: z.number().int().min(1).max(1000).default(5),
   statusCacheSeconds: z.number().min(0).max(86_400).default(30),
+  freshReadsPerMinute: z.number().int().min(0).max(1000).default(12),
+  maxConcurrentUploads: z.number().int().min(1).max(64).default(2),
+  store: z
+    .custom<CertStore>((v) => typeof v === 'object' && v !== null && typeof (v as CertStore).read === 'function' && typeof (v as CertStore).take === 'function', 'must be a store (memoryStore() or redisStore())')
+    .optional(),
   tokenTtlSeconds: z.number().int().min(30).max(900).default(600),
   logger: z.custom<Logger | false>((v) => v === false || (typeof v === 'object' && v !== null && 'child' in v)).optional(),
   now: z.custom<() => Date>((v) => typeof v === 'function', 'must be a function').default(() => () => new Date()),

@@ -7,6 +7,8 @@ import type { Definitions } from './domain/definitions.js';
 import type { InvitationService } from './domain/invitations.js';
 import type { StatusService } from './domain/status.js';
 import type { CustomerRecords } from './domain/customers.js';
+import type { CertificateUploads } from './domain/uploads.js';
+import type { CertStore } from './store/store.js';
 
 /** Everything the routes share, built once per server. */
 export interface Services {
@@ -18,6 +20,8 @@ export interface Services {
   status: StatusService;
   invitations: InvitationService;
   customers: CustomerRecords;
+  uploads: CertificateUploads;
+  store: CertStore;
 }
 
 /** Hono environment of the companion's app. */

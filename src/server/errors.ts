@@ -89,3 +89,15 @@ export function errorResponse(error: ApiError, headers: Record<string, string> =
   if (error.retryAfter !== undefined) all['Retry-After'] = String(error.retryAfter);
   return new Response(JSON.stringify({ error: error.toDetail() }), { status: error.status, headers: all });
 }
+
+/** A write that may or may not have reached AvaTax: not to be retried blindly. */
+export const outcomeUnknown = (message: string, cause?: unknown): ApiError =>
+  new ApiError('upstream_unavailable', message, { retryable: false, cause });
+
+/** Nothing was sent: the companion's shared state (locks, limits) could not be reached. */
+export const notSentBusy = (cause?: unknown): ApiError =>
+  new ApiError('upstream_unavailable', 'The certificate service is busy. Nothing was sent; try again shortly.', {
+    retryable: true,
+    retryAfter: 5,
+    cause,
+  });

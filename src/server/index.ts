@@ -18,6 +18,8 @@ export {
   type CustomerProfile,
 } from './config.js';
 export { CertRefusal } from './errors.js';
+export { memoryStore } from './store/memory.js';
+export { StoreUnavailableError, type CertStore, type Taken } from './store/store.js';
 export {
   issueToken,
   verifyToken,

@@ -9,7 +9,9 @@ import { CustomerRecords } from './domain/customers.js';
 import { Definitions } from './domain/definitions.js';
 import { InvitationService } from './domain/invitations.js';
 import { StatusService } from './domain/status.js';
+import { CertificateUploads } from './domain/uploads.js';
 import { createLogger } from './logging.js';
+import { memoryStore } from './store/memory.js';
 
 /** The companion: a fetch handler plus a way for Node hosts to mint tokens themselves. */
 export interface CertServer {
@@ -28,9 +30,19 @@ export function createCertServer(input: CertServerConfig): CertServer {
   const logger = createLogger(config.logger);
   const { accountId, licenseKey, environment, timeoutMs } = config.avatax;
   const gateway = createAvaTaxGateway({ accountId, licenseKey, environment, timeoutMs });
+  const store = config.store ?? memoryStore({ now: () => config.now().getTime() });
   const definitions = new Definitions(gateway, () => config.now().getTime());
-  const status = new StatusService(gateway, definitions, { cacheSeconds: config.statusCacheSeconds, now: config.now });
+  const status = new StatusService({
+    gateway,
+    definitions,
+    store,
+    logger,
+    now: config.now,
+    cacheSeconds: config.statusCacheSeconds,
+    freshReadsPerMinute: config.freshReadsPerMinute,
+  });
   const customers = new CustomerRecords(gateway);
+  const attachments = new AttachmentClient({ accountId, licenseKey, environment, timeoutMs });
   const invitations = new InvitationService({
     gateway,
     definitions,
@@ -40,16 +52,20 @@ export function createCertServer(input: CertServerConfig): CertServer {
     now: config.now,
     reuseDays: config.invitationReuseDays,
     ratePerHour: config.inviteRateLimit,
+    store,
+    timeoutMs,
   });
   const services: Services = {
     config,
     logger,
     gateway,
-    attachments: new AttachmentClient({ accountId, licenseKey, environment, timeoutMs }),
+    attachments,
     definitions,
     status,
     invitations,
     customers,
+    uploads: new CertificateUploads({ gateway, attachments, status, logger, now: config.now }),
+    store,
   };
   const app = createApp(services);
 

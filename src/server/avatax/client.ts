@@ -6,7 +6,6 @@ import type {
   AvaCreateInvitation,
   AvaCustomer,
   AvaExemptionReason,
-  AvaExemptionStatus,
   AvaExposureZone,
   AvaFetchResult,
   AvaInvitation,
@@ -30,7 +29,6 @@ interface SdkSubset {
   getCustomer(a: { companyId: number; customerCode: string; include?: string }): Promise<AvaCustomer>;
   queryCustomers(a: { companyId: number } & ListArgs): Promise<AvaFetchResult<AvaCustomer>>;
   createCustomers(a: { companyId: number; model: AvaCustomer[] }): Promise<AvaCustomer[]>;
-  listValidCertificatesForCustomer(a: { companyId: number; customerCode: string; country: string; region: string }): Promise<AvaExemptionStatus>;
   listCertificatesForCustomer(a: { companyId: number; customerCode: string } & ListArgs): Promise<AvaFetchResult<AvaCertificate>>;
   getCertificate(a: { companyId: number; id: number; include?: string }): Promise<AvaCertificate>;
   createCertificates(a: { companyId: number; model: AvaCertificate[] }): Promise<AvaCertificate[]>;
@@ -137,11 +135,6 @@ export function createAvaTaxGateway(options: GatewayOptions) {
       read((c) => c.queryCustomers({ companyId, filter, top, orderBy: 'customerCode ASC' })),
     createCustomer: async (companyId: number, model: AvaCustomer): Promise<AvaCustomer> =>
       first(await write((c) => c.createCustomers({ companyId, model: [model] }))),
-    /** Null when AvaTax does not know the customer. */
-    listValidCertificates: (companyId: number, customerCode: string, country: string, region: string) =>
-      readOrNull((c) =>
-        c.listValidCertificatesForCustomer({ companyId, customerCode: pathParam(customerCode), country: pathParam(country), region: pathParam(region) }),
-      ),
     /** Null when AvaTax does not know the customer. */
     listCertificatesForCustomer: async (companyId: number, customerCode: string): Promise<AvaCertificate[] | null> => {
       const page = await readOrNull((c) => c.listCertificatesForCustomer({ companyId, customerCode: pathParam(customerCode), top: PAGE }));

@@ -84,3 +84,24 @@ function unavailable(cause: unknown): ApiError {
     cause,
   });
 }
+
+/**
+ * What a failed write tells about AvaTax's side:
+ * - `not-sent`: the connection was never made, so nothing reached AvaTax;
+ * - `answered`: AvaTax answered with an error, so it finished with the request (and, with a
+ *   5xx, may still have stored part of it);
+ * - `no-answer`: the request may have arrived but no answer came (timeout, connection lost).
+ */
+export type WriteOutcome = 'not-sent' | 'answered' | 'no-answer';
+
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+export function writeOutcome(error: unknown): WriteOutcome {
+  const raw = error instanceof ApiError ? error.cause : error;
+  const failure = (typeof raw === 'object' && raw !== null ? raw : {}) as SdkFailure & { cause?: { code?: unknown } };
+  if (typeof failure.code === 'string' && failure.code !== '') return 'answered';
+  const networkCode = failure.cause?.code;
+  if (typeof networkCode === 'string' && NOT_SENT_CODES.has(networkCode)) return 'not-sent';
+  if (error instanceof ApiError && error.code !== 'upstream_unavailable') return 'answered';
+  return 'no-answer';
+}

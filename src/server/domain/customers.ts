@@ -2,6 +2,7 @@ import type { CustomerSearchResult, CustomerSummary } from '../../client/contrac
 import type { AvaTaxGateway } from '../avatax/client.js';
 import type { AvaCustomer } from '../avatax/models.js';
 import type { CustomerProfile } from '../config.js';
+import { writeOutcome } from '../avatax/upstream-errors.js';
 import { ApiError, invalidRequest } from '../errors.js';
 
 /** Search answers hold at most this many customers. */
@@ -56,8 +57,9 @@ export class CustomerRecords {
     try {
       return await this.#gateway.createCustomer(companyId, model);
     } catch (error) {
-      // Another request created it a moment ago: use that record.
-      if (isDuplicate(error)) {
+      // Another request created it a moment ago, or this one landed although its answer was
+      // lost: use that record.
+      if (isDuplicate(error) || writeOutcome(error) === 'no-answer') {
         const created = await this.#gateway.getCustomer(companyId, customerCode);
         if (created) return created;
       }

@@ -2,11 +2,14 @@ import type { Logger } from 'pino';
 import type { DeliveryMethod, Invitation } from '../../client/contract.js';
 import type { AvaTaxGateway } from '../avatax/client.js';
 import type { AvaCustomer, AvaDeliveryMethod, AvaInvitation } from '../avatax/models.js';
+import { instantMs } from '../avatax/instant.js';
+import { writeOutcome } from '../avatax/upstream-errors.js';
 import type { CustomerProfile } from '../config.js';
-import { ApiError, invalidRequest, notFound } from '../errors.js';
+import { ApiError, invalidRequest, notFound, notSentBusy, outcomeUnknown } from '../errors.js';
+import { withLease } from '../store/lease.js';
+import type { CertStore } from '../store/store.js';
 import { filterString, type CustomerRecords } from './customers.js';
 import type { Definitions } from './definitions.js';
-import { RollingRateLimit } from './rate-limit.js';
 import { KeyedSerializer } from './serial.js';
 import type { StatusService } from './status.js';
 
@@ -26,6 +29,8 @@ export interface InvitationInput {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
+/** Clocks of the companion and AvaTax may differ this much when reading a write back. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
 /** The SDK's numeric enum values (reference §9), in case AvaTax echoes numbers. */
 const DELIVERY_BY_NUMBER: Record<number, AvaDeliveryMethod> = { 1: 'Email', 2: 'Fax', 3: 'Download' };
 
@@ -38,7 +43,9 @@ export class InvitationService {
   readonly #logger: Logger;
   readonly #now: () => Date;
   readonly #reuseMs: number;
-  readonly #limit: RollingRateLimit;
+  readonly #store: CertStore;
+  readonly #ratePerHour: number;
+  readonly #leaseMs: number;
   readonly #serial = new KeyedSerializer();
 
   constructor(deps: {
@@ -50,6 +57,9 @@ export class InvitationService {
     now: () => Date;
     reuseDays: number;
     ratePerHour: number;
+    store: CertStore;
+    /** Per AvaTax call; the lease on a customer must outlast every call its create makes. */
+    timeoutMs: number;
   }) {
     this.#gateway = deps.gateway;
     this.#definitions = deps.definitions;
@@ -58,17 +68,28 @@ export class InvitationService {
     this.#logger = deps.logger;
     this.#now = deps.now;
     this.#reuseMs = deps.reuseDays * DAY_MS;
-    this.#limit = new RollingRateLimit({ limit: deps.ratePerHour, windowMs: HOUR_MS, now: () => deps.now().getTime() });
+    this.#store = deps.store;
+    this.#ratePerHour = deps.ratePerHour;
+    // Find, list, create customer, create invitation, read back: each may take a timeout (reads twice).
+    this.#leaseMs = deps.timeoutMs * 10 + 5000;
   }
 
   /**
    * Returns the customer's newest invitation for the same zone and delivery method (and
    * recipient) created within the reuse window, else creates one: the customer is created
-   * first from the token's profile when AvaTax lacks it. Concurrent calls for one customer
-   * run one after another so they cannot both create.
+   * first from the token's profile when AvaTax lacks it. Calls for one customer run one after
+   * another, in this process and across instances (a lease in the store), so they cannot both
+   * create. Every create attempt counts against the rate limit, whatever its outcome.
    */
   createOrReuse(input: InvitationInput): Promise<Invitation> {
-    return this.#serial.run(`${input.companyId}|${input.customerCode}`, () => this.#createOrReuse(input));
+    const key = `${input.companyId}|${input.customerCode}`;
+    return this.#serial.run(key, () =>
+      withLease(this.#store, `invite|${key}`, { leaseMs: this.#leaseMs, waitMs: Math.min(this.#leaseMs, 30_000) }, () =>
+        this.#createOrReuse(input),
+      ).catch((error: unknown) => {
+        throw error instanceof Error && error.name === 'LeaseUnavailableError' ? notSentBusy(error) : error;
+      }),
+    );
   }
 
   /** One invitation of the customer; 404 when it does not exist or belongs to someone else. */
@@ -88,27 +109,76 @@ export class InvitationService {
     const recipient = recipientFor(input, existing);
 
     if (existing) {
-      const reusable = await this.#findReusable(input, zone.id, recipient);
+      const reusable = await this.#findReusable(input, zone.id, recipient, this.#now().getTime() - this.#reuseMs);
       if (reusable) return this.#toInvitation(reusable, true, input.customerCode);
     }
-    const limitKey = `${input.companyId}|${input.customerCode}`;
-    this.#limit.check(limitKey, 'Too many certificate requests for this customer; try again later.');
-    if (!existing) await this.#customers.createFromProfile(input.companyId, input.customerCode, input.profile);
+    await this.#takeAttempt(`${input.companyId}|${input.customerCode}`);
+    if (!existing) {
+      await this.#customers.createFromProfile(input.companyId, input.customerCode, input.profile);
+      await this.#status.invalidate(input.companyId, input.customerCode);
+    }
 
-    const created = await this.#gateway.createInvitation(input.companyId, input.customerCode, {
-      deliveryMethod: input.deliveryMethod,
-      coverLetterTitle: input.coverLetterTitle,
-      exposureZones: [zone.id],
-      ...(recipient ? { recipient } : {}),
-    });
-    this.#limit.record(limitKey);
-    this.#status.clearCustomer(input.companyId, input.customerCode);
-    if (!created.invitation) throw new ApiError('upstream_error', 'The certificate service did not return the invitation.');
-    return this.#toInvitation(created.invitation, false, input.customerCode);
+    const attemptAt = this.#now().getTime();
+    let created: AvaInvitation | undefined;
+    try {
+      created = (
+        await this.#gateway.createInvitation(input.companyId, input.customerCode, {
+          deliveryMethod: input.deliveryMethod,
+          coverLetterTitle: input.coverLetterTitle,
+          exposureZones: [zone.id],
+          ...(recipient ? { recipient } : {}),
+        })
+      ).invitation;
+    } catch (error) {
+      created = await this.#readBack(input, zone.id, recipient, attemptAt, error);
+    }
+    await this.#status.invalidate(input.companyId, input.customerCode);
+    if (!created) throw new ApiError('upstream_error', 'The certificate service did not return the invitation.');
+    return this.#toInvitation(created, false, input.customerCode);
   }
 
-  async #findReusable(input: InvitationInput, zoneId: number, recipient: string | undefined): Promise<AvaInvitation | undefined> {
-    const since = this.#now().getTime() - this.#reuseMs;
+  /** Counts one create attempt; refused past the limit, and while the count cannot be kept (fail closed). */
+  async #takeAttempt(key: string): Promise<void> {
+    let taken;
+    try {
+      taken = await this.#store.take(`invite|${key}`, this.#ratePerHour, HOUR_MS, this.#now().getTime());
+    } catch (error) {
+      throw notSentBusy(error);
+    }
+    if (!taken.ok) {
+      throw new ApiError('rate_limited', 'Too many certificate requests for this customer; try again later.', {
+        retryable: true,
+        retryAfter: Math.max(1, Math.ceil(taken.retryAfterMs / 1000)),
+      });
+    }
+  }
+
+  /**
+   * A create that failed may still have landed (AvaTax stored it, the answer was lost or late):
+   * the invitation is looked for before answering. Found, it is the answer. Not found, the error
+   * stands when AvaTax answered it or never got it (retrying is then safe); when no answer came,
+   * the outcome is unknown and is reported as such, not as retryable.
+   */
+  async #readBack(input: InvitationInput, zoneId: number, recipient: string | undefined, attemptAt: number, error: unknown): Promise<AvaInvitation> {
+    const outcome = writeOutcome(error);
+    if (outcome === 'not-sent' || (error instanceof ApiError && error.code !== 'upstream_unavailable')) throw error;
+    const since = Math.min(this.#now().getTime() - this.#reuseMs, attemptAt - CLOCK_SKEW_MS);
+    let landed: AvaInvitation | undefined;
+    try {
+      landed = await this.#findReusable(input, zoneId, recipient, since);
+    } catch (readError) {
+      this.#logger.warn({ customerCode: input.customerCode, err: { message: String(readError) } }, 'could not read back an invitation create that failed');
+      throw outcomeUnknown('The certificate service did not confirm the request, and it could not be checked. It may still go through: check again in a minute before asking again.', error);
+    }
+    if (landed) {
+      this.#logger.info({ invitationId: landed.id, customerCode: input.customerCode }, 'invitation create failed on the way back but had landed');
+      return landed;
+    }
+    if (outcome === 'answered') throw error;
+    throw outcomeUnknown('The certificate service did not confirm the request. It may still go through: check again in a minute before asking again.', error);
+  }
+
+  async #findReusable(input: InvitationInput, zoneId: number, recipient: string | undefined, since: number): Promise<AvaInvitation | undefined> {
     const all = await this.#gateway.listInvitations(input.companyId, `customerCode eq ${filterString(input.customerCode)}`);
     return all
       .filter(
@@ -186,11 +256,6 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-/** Milliseconds of an AvaTax timestamp; one without a zone is UTC. NaN when unreadable. */
-function instantMs(value: string | undefined): number {
-  if (!value) return Number.NaN;
-  return Date.parse(/[zZ]|[+-]\d{2}:?\d{2}$/.test(value) || value.length <= 10 ? value : `${value}Z`);
-}
 
 function toIso(value: string | undefined): string | null {
   const ms = instantMs(value);

@@ -1,74 +1,134 @@
+import type { Logger } from 'pino';
 import type { CertificateOnFile, StatusList, StatusVerdict } from '../../client/contract.js';
 import type { AvaTaxGateway } from '../avatax/client.js';
 import type { AvaCertificate } from '../avatax/models.js';
-import { SingleFlightCache, groupKey } from '../cache.js';
-import type { Definitions } from './definitions.js';
-import { certificateState, decideVerdict, needsCertificateList, toSummary, utcDay } from './verdict.js';
+import type { CertStore } from '../store/store.js';
+import type { Definitions, KnownZone } from './definitions.js';
+import { OnFileCache, type OnFile } from './on-file.js';
+import { COVERED, certificateState, decideVerdict, toSummary, utcDay } from './verdict.js';
 
-type Cached = StatusVerdict | StatusList;
+/** How a status read may use the cache. */
+export interface ReadOptions {
+  /**
+   * A person caused this read (returned to the tab, pressed "Try again", uploaded…): read AvaTax
+   * now, within the customer's fresh-read budget.
+   */
+  fresh?: boolean;
+}
+
+/** One zone of one customer, as a batch asks for it. */
+export interface ZoneAsk {
+  customerCode: string;
+  country: string;
+  region: string;
+}
 
 /**
- * Status lookups: one zone's verdict, or every certificate on file. Answers are cached per
- * (company, customer, zone) for `statusCacheSeconds`; identical lookups in flight share one
- * upstream round trip; `clearCustomer` drops a customer's entries after an upload or invite.
+ * Status lookups: one zone's verdict, many zones of many customers, or every certificate on
+ * file. All of them read one AvaTax answer per customer (ListCertificatesForCustomer), shared by
+ * every zone and kept in the store for `statusCacheSeconds` (see {@link OnFileCache}).
  */
 export class StatusService {
-  readonly #gateway: AvaTaxGateway;
   readonly #definitions: Definitions;
-  readonly #cache: SingleFlightCache<Cached>;
+  readonly #onFile: OnFileCache;
   readonly #now: () => Date;
 
-  constructor(gateway: AvaTaxGateway, definitions: Definitions, options: { cacheSeconds: number; now: () => Date }) {
-    this.#gateway = gateway;
-    this.#definitions = definitions;
-    this.#now = options.now;
-    this.#cache = new SingleFlightCache<Cached>({ ttlMs: options.cacheSeconds * 1000, now: () => options.now().getTime() });
+  constructor(deps: {
+    gateway: AvaTaxGateway;
+    definitions: Definitions;
+    store: CertStore;
+    logger: Logger;
+    now: () => Date;
+    cacheSeconds: number;
+    freshReadsPerMinute: number;
+  }) {
+    this.#definitions = deps.definitions;
+    this.#now = deps.now;
+    this.#onFile = new OnFileCache(deps);
   }
 
   /** The verdict for one zone; 400 when AvaTax has no exposure zone for it. */
-  async verdict(companyId: number, customerCode: string, country: string, region: string): Promise<StatusVerdict> {
+  async verdict(companyId: number, customerCode: string, country: string, region: string, options: ReadOptions = {}): Promise<StatusVerdict> {
     const zone = await this.#definitions.zone(country, region);
-    const group = groupOf(companyId, customerCode);
-    return this.#cache.get(group, groupKey(group, country, region), async () => {
-      const valid = await this.#gateway.listValidCertificates(companyId, customerCode, country, region);
-      const certificates = needsCertificateList(valid)
-        ? await this.#gateway.listCertificatesForCustomer(companyId, customerCode)
-        : null;
-      const now = this.#now();
-      const { status, certificate } = decideVerdict(valid, certificates, zone, utcDay(now));
-      return {
-        customerCode,
-        zone: { country, region, name: zone.name },
-        status,
-        certificate: certificate ? toSummary(certificate, zone.name) : null,
-        checkedAt: now.toISOString(),
-      };
-    }) as Promise<StatusVerdict>;
+    return this.#fromOnFile(companyId, customerCode, zone, await this.#onFile.get(companyId, customerCode, options));
   }
 
-  /** Every certificate on file for the customer, each with its zone and state. */
-  async list(companyId: number, customerCode: string, country?: string): Promise<StatusList> {
-    const group = groupOf(companyId, customerCode);
-    return this.#cache.get(group, groupKey(group, '*', country ?? ''), async () => {
-      const certificates = (await this.#gateway.listCertificatesForCustomer(companyId, customerCode)) ?? [];
-      const now = this.#now();
-      const today = utcDay(now);
-      const onFile: CertificateOnFile[] = [];
-      for (const cert of certificates) {
-        const zone = await this.#zoneOf(cert);
-        if (!zone || (country && zone.country !== country)) continue;
-        onFile.push({ zone, status: certificateState(cert, today), certificate: toSummary(cert, zone.name) });
-      }
-      onFile.sort((a, b) => a.zone.name.localeCompare(b.zone.name) || b.certificate.signedDate.localeCompare(a.certificate.signedDate));
-      const list: StatusList = { customerCode, certificates: onFile, checkedAt: now.toISOString() };
-      if (country) list.country = country;
-      return list;
-    }) as Promise<StatusList>;
+  /**
+   * Verdicts for many zones of many customers, in the order asked: one AvaTax answer per
+   * distinct customer, at most `concurrency` of them at a time. A failure is given per item.
+   */
+  async verdicts(
+    companyId: number,
+    asks: readonly ZoneAsk[],
+    options: ReadOptions & { concurrency: number },
+  ): Promise<Array<{ ok: true; verdict: StatusVerdict } | { ok: false; error: unknown }>> {
+    const zones = await Promise.all(asks.map((a) => this.#definitions.zone(a.country, a.region).catch(() => undefined)));
+    // Only customers with a zone AvaTax knows are looked up; the rest fail on their own below.
+    const customers = [...new Set(asks.filter((_, i) => zones[i]).map((a) => a.customerCode))];
+    const onFile = new Map<string, Promise<OnFile>>();
+    await runPool(customers, options.concurrency, async (code) => {
+      const load = this.#onFile.get(companyId, code, options);
+      onFile.set(code, load);
+      await load.catch(() => undefined);
+    });
+    return Promise.all(
+      asks.map(async (ask, i) => {
+        try {
+          const zone = zones[i] ?? (await this.#definitions.zone(ask.country, ask.region));
+          return { ok: true as const, verdict: await this.#fromOnFile(companyId, ask.customerCode, zone, await onFile.get(ask.customerCode)!) };
+        } catch (error) {
+          return { ok: false as const, error };
+        }
+      }),
+    );
   }
 
-  /** Forgets every cached answer for the customer. */
-  clearCustomer(companyId: number, customerCode: string): void {
-    this.#cache.clearGroup(groupOf(companyId, customerCode));
+  /** Every certificate on file for the customer (of one country, when given), each with its zone and state. */
+  async list(companyId: number, customerCode: string, country: string | undefined, options: ReadOptions = {}): Promise<StatusList> {
+    const onFile = await this.#onFile.get(companyId, customerCode, options);
+    const today = utcDay(this.#now());
+    const entries: CertificateOnFile[] = [];
+    for (const cert of onFile.certificates ?? []) {
+      const zone = await this.#zoneOf(cert);
+      if (!zone || (country && zone.country !== country)) continue;
+      entries.push({ zone, status: certificateState(cert, today), certificate: toSummary(cert, zone.name) });
+    }
+    entries.sort((a, b) => a.zone.name.localeCompare(b.zone.name) || b.certificate.signedDate.localeCompare(a.certificate.signedDate));
+    const list: StatusList = { customerCode, certificates: entries, checkedAt: new Date(onFile.fetchedAt).toISOString() };
+    if (country) list.country = country;
+    return list;
+  }
+
+  /** The customer's data changed: every instance reads AvaTax again on its next ask. */
+  invalidate(companyId: number, customerCode: string): Promise<void> {
+    return this.#onFile.invalidate(companyId, customerCode);
+  }
+
+  /**
+   * A certificate that must not count (its document could not be attached, and it could not be
+   * removed either): never reported as valid, on any instance, until it is gone.
+   */
+  quarantine(companyId: number, customerCode: string, certificateId: number): Promise<void> {
+    return this.#onFile.quarantine(companyId, customerCode, certificateId);
+  }
+
+  async #fromOnFile(companyId: number, customerCode: string, zone: KnownZone, onFile: OnFile): Promise<StatusVerdict> {
+    const verdict = this.#decide(customerCode, zone, onFile);
+    // An answer that no certificate covers is the one most likely to change (a buyer is
+    // signing right now): it is served from the cache for a shorter time than a covered one.
+    if (COVERED.has(verdict.status) || !this.#onFile.tooOldForUncovered(onFile)) return verdict;
+    return this.#decide(customerCode, zone, await this.#onFile.get(companyId, customerCode, { reload: true }));
+  }
+
+  #decide(customerCode: string, zone: KnownZone, onFile: OnFile): StatusVerdict {
+    const { status, certificate } = decideVerdict(onFile.certificates, zone, utcDay(this.#now()));
+    return {
+      customerCode,
+      zone: { country: zone.country, region: zone.region, name: zone.name },
+      status,
+      certificate: certificate ? toSummary(certificate, zone.name) : null,
+      checkedAt: new Date(onFile.fetchedAt).toISOString(),
+    };
   }
 
   async #zoneOf(cert: AvaCertificate): Promise<{ country: string; region: string; name: string } | undefined> {
@@ -80,4 +140,11 @@ export class StatusService {
   }
 }
 
-const groupOf = (companyId: number, customerCode: string): string => `${companyId}|${customerCode}`;
+/** Runs `task` over `items` with at most `limit` running at once. */
+export async function runPool<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await task(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
+}

@@ -1,20 +1,30 @@
 /**
  * How AvaTax answers become the six verdicts of the cert API.
  *
+ * Every verdict comes from one AvaTax answer per customer, ListCertificatesForCustomer: all the
+ * zones a page or a batch asks about for that customer are decided from it. For each
+ * certificate AvaTax reports its own judgement, `ecmStatus` (what exemptions.avalara.com shows:
+ * Valid, Expired, Invalid, PendingFuture, None); where it is absent (older API versions) the
+ * same judgement is made from the fields AvaTax uses for ListValidCertificatesForCustomer.
+ *
  * One zone (`GET /v1/status?country=&region=`), decided in this order:
  *
- * | # | AvaTax says                                                                  | verdict    |
- * |---|------------------------------------------------------------------------------|------------|
- * | 1 | customer unknown (GET … 404 EntityNotFoundError)                             | `missing`  |
- * | 2 | ListValidCertificatesForCustomer `Exempt`, expiration > today + 30 d or none | `exempt`   |
- * | 3 | ListValidCertificatesForCustomer `Exempt`, expiration ≤ today + 30 d         | `expiring` |
- * | 4 | not Exempt; some certificate of the zone is pending (status `PENDING*`,      | `pending`  |
- * |   | ecmStatus `PendingFuture`, or signed in the future)                          |            |
- * | 5 | not Exempt; the newest certificate of the zone (by signedDate, then id) is   | `invalid`  |
- * |   | revoked (`REVOKED`), `valid: false` or ecmStatus `Invalid`                   |            |
- * | 6 | not Exempt; that newest certificate expired (expirationDate < today)         | `expired`  |
- * | 7 | not Exempt; that newest certificate looks valid (AvaTax still processing it) | `pending`  |
- * | 8 | no certificate for the zone                                                  | `missing`  |
+ * | # | AvaTax says                                                                   | verdict    |
+ * |---|-------------------------------------------------------------------------------|------------|
+ * | 1 | customer unknown (404 EntityNotFoundError)                                    | `missing`  |
+ * | 2 | a certificate of the zone is valid today, expiration > today + 30 d or none   | `exempt`   |
+ * | 3 | a certificate of the zone is valid today, expiration ≤ today + 30 d           | `expiring` |
+ * | 4 | none valid; some certificate of the zone is pending (status `PENDING*`,       | `pending`  |
+ * |   | ecmStatus `PendingFuture` or `None`, or signed in the future)                 |            |
+ * | 5 | none valid; the newest certificate of the zone (by signedDate, then id) is    | `invalid`  |
+ * |   | revoked (`REVOKED`), `valid: false` or ecmStatus `Invalid`                    |            |
+ * | 6 | none valid; that newest certificate expired (expirationDate < today)          | `expired`  |
+ * | 7 | no certificate for the zone                                                   | `missing`  |
+ *
+ * "Valid today" is AvaTax's exemption rule: ecmStatus `Valid` (when given), not revoked, not
+ * pending, `valid` not false, signedDate ≤ today ≤ expirationDate (none = open-ended). Of several,
+ * the one that covers longest is shown (open-ended, then the latest expiration, the newest, the
+ * highest id), as ListValidCertificatesForCustomer picks it.
  *
  * A certificate belongs to the zone when its exposure zone's country and region match, or,
  * when AvaTax leaves those out, when its exposure-zone name equals the zone's name.
@@ -25,7 +35,7 @@
  * then `expiring` / `exempt` by its expiration date.
  */
 import type { CertStatus, CertificateSummary } from '../../client/contract.js';
-import type { AvaCertificate, AvaExemptionStatus } from '../avatax/models.js';
+import type { AvaCertificate } from '../avatax/models.js';
 
 /** Days before expiration at which a valid certificate counts as expiring. */
 export const EXPIRING_WITHIN_DAYS = 30;
@@ -49,6 +59,8 @@ function addDays(day: string, days: number): string {
 const isPending = (cert: AvaCertificate, today: string): boolean =>
   (cert.status ?? '').toUpperCase().startsWith('PENDING') ||
   cert.ecmStatus === 'PendingFuture' ||
+  // Received but not judged yet: AvaTax does not exempt with it until it has been.
+  cert.ecmStatus === 'None' ||
   (calendarDate(cert.signedDate) ?? '') > today;
 
 const isInvalid = (cert: AvaCertificate): boolean =>
@@ -63,6 +75,21 @@ const isExpired = (cert: AvaCertificate, today: string): boolean => {
 function validState(cert: AvaCertificate, today: string): 'exempt' | 'expiring' {
   const expires = calendarDate(cert.expirationDate);
   return expires !== null && expires <= addDays(today, EXPIRING_WITHIN_DAYS) ? 'expiring' : 'exempt';
+}
+
+/** AvaTax's exemption rule for one certificate of the zone on `today`. */
+function validToday(cert: AvaCertificate, today: string): boolean {
+  if (cert.ecmStatus !== undefined && cert.ecmStatus !== 'Valid') return false;
+  if (isPending(cert, today) || isInvalid(cert)) return false;
+  const expires = calendarDate(cert.expirationDate);
+  return expires === null || expires >= today;
+}
+
+/** Longest cover first: open-ended, then the latest expiration, then the newest, then the highest id. */
+function coversLonger(a: AvaCertificate, b: AvaCertificate): boolean {
+  const endA = calendarDate(a.expirationDate) ?? '9999-12-31';
+  const endB = calendarDate(b.expirationDate) ?? '9999-12-31';
+  return endA !== endB ? endA > endB : newestFirst(a, b) < 0;
 }
 
 /** State of one certificate on its own (never `missing`). */
@@ -88,27 +115,30 @@ export function inZone(cert: AvaCertificate, zone: { country: string; region: st
 }
 
 /**
- * The verdict for one zone. `valid` is the ListValidCertificatesForCustomer answer and
- * `certificates` the customer's certificates; either is null when AvaTax does not know the customer.
+ * The verdict for one zone from the customer's certificates (null when AvaTax does not know
+ * the customer), by the table above.
  */
 export function decideVerdict(
-  valid: AvaExemptionStatus | null,
-  certificates: AvaCertificate[] | null,
+  certificates: readonly AvaCertificate[] | null,
   zone: { country: string; region: string; name: string },
   today: string,
 ): { status: CertStatus; certificate: AvaCertificate | null } {
-  if (valid?.status === 'Exempt' && valid.certificate) {
-    return { status: validState(valid.certificate, today), certificate: valid.certificate };
-  }
   const candidates = (certificates ?? []).filter((c) => inZone(c, zone)).sort(newestFirst);
+  let best: AvaCertificate | undefined;
+  for (const cert of candidates) if (validToday(cert, today) && (!best || coversLonger(cert, best))) best = cert;
+  if (best) return { status: validState(best, today), certificate: best };
   const pending = candidates.find((c) => isPending(c, today));
   if (pending) return { status: 'pending', certificate: pending };
   const newest = candidates[0];
   if (!newest) return { status: 'missing', certificate: null };
   if (isInvalid(newest)) return { status: 'invalid', certificate: newest };
   if (isExpired(newest, today)) return { status: 'expired', certificate: newest };
+  // Not valid, yet neither pending, revoked nor expired: AvaTax has not settled it.
   return { status: 'pending', certificate: newest };
 }
+
+/** Verdicts that say a certificate covers the zone today. */
+export const COVERED: ReadonlySet<CertStatus> = new Set(['exempt', 'expiring']);
 
 /** A certificate as the elements show it. */
 export function toSummary(cert: AvaCertificate, zoneName?: string): CertificateSummary {
@@ -122,7 +152,3 @@ export function toSummary(cert: AvaCertificate, zoneName?: string): CertificateS
     exemptionNumber: cert.exemptionNumber ?? null,
   };
 }
-
-/** Whether ListValidCertificatesForCustomer needs a follow-up list to tell why it is not Exempt. */
-export const needsCertificateList = (valid: AvaExemptionStatus | null): boolean =>
-  valid !== null && !(valid.status === 'Exempt' && valid.certificate);

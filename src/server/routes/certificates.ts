@@ -3,17 +3,21 @@ import { bodyLimit } from 'hono/body-limit';
 import type { UploadResult } from '../../client/contract.js';
 import { companyFor, customerFor, isStaff, requireScope } from '../auth/middleware.js';
 import type { AppEnv, Services } from '../context.js';
-import { invalidRequest, notFound } from '../errors.js';
+import { ApiError, invalidRequest, notFound } from '../errors.js';
+import { Slots } from '../domain/slots.js';
 import { certificateState, toSummary, utcDay } from '../domain/verdict.js';
 import { MAX_FILE_BYTES, fileTooLarge, readUpload } from './upload-form.js';
 
 /** Multipart framing and the text fields may add this much to the file itself. */
 const FORM_OVERHEAD_BYTES = 256 * 1024;
+/** How long an upload waits for one of the `maxConcurrentUploads` slots before it is turned away. */
+const UPLOAD_SLOT_WAIT_MS = 10_000;
 
 /** `POST /v1/certificates` (upload) and `GET /v1/certificates/{id}/document`. */
 export function certificateRoutes(services: Services): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const { config, gateway, attachments, definitions, customers, status, logger } = services;
+  const { config, gateway, attachments, definitions, customers, uploads } = services;
+  const slots = new Slots(config.maxConcurrentUploads);
 
   const uploadLimit = bodyLimit({
     maxSize: MAX_FILE_BYTES + FORM_OVERHEAD_BYTES,
@@ -22,7 +26,21 @@ export function certificateRoutes(services: Services): Hono<AppEnv> {
     },
   });
 
-  app.post('/certificates', requireScope('certificate:upload'), uploadLimit, async (c) => {
+  app.post('/certificates', requireScope('certificate:upload'), async (c, next) => {
+    // A slot is taken before the body is read: uploads waiting in line hold no file in memory.
+    const release = await slots.acquire(UPLOAD_SLOT_WAIT_MS);
+    if (!release) {
+      throw new ApiError('upstream_unavailable', 'Too many certificates are being uploaded right now. Nothing was saved; try again shortly.', {
+        retryable: true,
+        retryAfter: 5,
+      });
+    }
+    try {
+      await next();
+    } finally {
+      release();
+    }
+  }, uploadLimit, async (c) => {
     const auth = c.var.auth;
     const now = config.now();
     const upload = await readUpload(c, utcDay(now));
@@ -35,31 +53,8 @@ export function certificateRoutes(services: Services): Hono<AppEnv> {
     }
     await customers.ensure(companyId, customerCode, auth.profile);
 
-    const base64 = Buffer.from(upload.bytes).toString('base64');
-    const created = await gateway.createCertificate(companyId, {
-      signedDate: upload.signedDate,
-      ...(upload.expirationDate ? { expirationDate: upload.expirationDate } : {}),
-      ...(upload.exemptionNumber ? { exemptionNumber: upload.exemptionNumber } : {}),
-      exemptionReason: { name: upload.exemptionReason },
-      exposureZone: { name: zone.name },
-      customers: [{ companyId, customerCode }],
-      // PDFs and JPEGs travel inline; AvaTax takes no PNG inline, so a PNG is named here and
-      // stored through the attachment endpoint right after.
-      ...(upload.kind === 'pdf' ? { pdf: base64 } : upload.kind === 'jpg' ? { pages: [base64] } : { filename: upload.filename }),
-    });
-    if (upload.kind === 'png' && created.id !== undefined) {
-      try {
-        await attachments.upload(companyId, created.id, new Blob([upload.bytes], { type: 'image/png' }), upload.filename);
-      } catch (error) {
-        // Nothing half-written: a certificate without its image is removed again.
-        await gateway.deleteCertificate(companyId, created.id).catch((cleanup: unknown) =>
-          logger.error({ certificateId: created.id, err: { message: String(cleanup) } }, 'could not remove certificate after failed image upload'),
-        );
-        throw error;
-      }
-    }
-    status.clearCustomer(companyId, customerCode);
-
+    const { customerCode: _named, country: _country, region: _region, ...fields } = upload;
+    const created = await uploads.store({ companyId, customerCode, zone, ...fields });
     const certificate = { ...created, exposureZone: created.exposureZone ?? { name: zone.name } };
     const answer: UploadResult = {
       customerCode,

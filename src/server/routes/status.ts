@@ -4,13 +4,22 @@ import type { BatchStatusItem, BatchStatusResponse } from '../../client/contract
 import { companyFor, customerFor, requireScope, requireStaff } from '../auth/middleware.js';
 import { customerCodeSchema } from '../auth/token.js';
 import type { AppEnv, Services } from '../context.js';
+import type { ReadOptions } from '../domain/status.js';
 import { invalidRequest, toApiError } from '../errors.js';
 import { jsonBodyLimit, parseWith, readJson } from './json-body.js';
 import { countrySchema, regionSchema } from './zone-params.js';
 
-/** Upstream lookups a batch runs at the same time. */
+/** Customers a batch looks up in AvaTax at the same time. */
 export const BATCH_CONCURRENCY = 8;
 export const BATCH_MAX_ITEMS = 100;
+
+/**
+ * A person caused this read (the client sends `Cache-Control: no-cache` on a re-check after
+ * returning to the tab, "Try again", `refresh()`, an upload or a finished invitation).
+ */
+const readOptions = (cacheControl: string | undefined): ReadOptions => ({
+  fresh: /(^|,)\s*no-cache\s*(,|$)/i.test(cacheControl ?? ''),
+});
 
 const STATUS_QUERY = z.object({
   country: countrySchema.optional(),
@@ -35,47 +44,29 @@ export function statusRoutes(services: Services): Hono<AppEnv> {
     const auth = c.var.auth;
     const customerCode = customerFor(auth, query.customerCode);
     const companyId = companyFor(auth, config.avatax.companyId);
+    const options = readOptions(c.req.header('cache-control'));
     c.header('Cache-Control', 'private, no-store');
     if (query.region !== undefined) {
       if (query.country === undefined) throw invalidRequest('A region needs its country (e.g. country=US).', ['country']);
-      return c.json(await status.verdict(companyId, customerCode, query.country, query.region));
+      return c.json(await status.verdict(companyId, customerCode, query.country, query.region, options));
     }
-    return c.json(await status.list(companyId, customerCode, query.country));
+    return c.json(await status.list(companyId, customerCode, query.country, options));
   });
 
   app.post('/status/batch', requireScope('status:read'), requireStaff(), jsonBodyLimit(), async (c) => {
     const { items } = await readJson(c, BATCH);
     const companyId = companyFor(c.var.auth, config.avatax.companyId);
-    // Identical items are looked up once; the answer keeps request order and length.
-    const unique = new Map<string, (typeof items)[number]>();
-    for (const item of items) unique.set(`${item.customerCode}\u0000${item.country}\u0000${item.region}`, item);
-    const results = new Map<string, BatchStatusItem>();
-    await runPool([...unique.entries()], BATCH_CONCURRENCY, async ([key, item]) => {
-      try {
-        const verdict = await status.verdict(companyId, item.customerCode, item.country, item.region);
-        results.set(key, { ok: true, ...verdict });
-      } catch (error) {
-        results.set(key, { ok: false, ...item, error: toApiError(error).toDetail() });
-      }
-    });
+    // One AvaTax answer per distinct customer serves all of its items; order and length are kept.
+    const options = { ...readOptions(c.req.header('cache-control')), concurrency: BATCH_CONCURRENCY };
+    const results = await status.verdicts(companyId, items, options);
     const answer: BatchStatusResponse = {
-      items: items.map((item) => results.get(`${item.customerCode}\u0000${item.country}\u0000${item.region}`) as BatchStatusItem),
+      items: results.map((result, i): BatchStatusItem =>
+        result.ok ? { ok: true, ...result.verdict } : { ok: false, ...items[i]!, error: toApiError(result.error).toDetail() },
+      ),
     };
     c.header('Cache-Control', 'private, no-store');
     return c.json(answer);
   });
 
   return app;
-}
-
-/** Runs `task` over `items` with at most `limit` running at once. */
-async function runPool<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await task(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

@@ -90,7 +90,7 @@ describe('an upstream whose answer never finishes', () => {
       }
       const before = upstream.hits.length;
       const health = await fetch(`${http.url}/v1/health`);
-      assert.deepEqual(await health.json(), { ok: false, upstream: 'unreachable', version: (await import('../../../src/server/version.js')).VERSION });
+      assert.deepEqual(await health.json(), { ok: false, upstream: 'unreachable', store: 'ok', version: (await import('../../../src/server/version.js')).VERSION });
       assert.equal(upstream.hits.length, before + 1);
     } finally {
       await http.close();

@@ -10,6 +10,7 @@ import type { CustomerRecords } from '../../../src/server/domain/customers.js';
 import type { Definitions } from '../../../src/server/domain/definitions.js';
 import { InvitationService } from '../../../src/server/domain/invitations.js';
 import type { StatusService } from '../../../src/server/domain/status.js';
+import { memoryStore } from '../../../src/server/store/memory.js';
 
 function serviceAnswering(invitation: AvaInvitation, logs: string[]): InvitationService {
   const gateway = { getInvitation: async () => invitation } as unknown as AvaTaxGateway;
@@ -23,6 +24,8 @@ function serviceAnswering(invitation: AvaInvitation, logs: string[]): Invitation
     now: () => new Date('2026-06-15T12:00:00Z'),
     reuseDays: 30,
     ratePerHour: 5,
+    store: memoryStore(),
+    timeoutMs: 1000,
   });
 }
 

@@ -65,7 +65,7 @@ describe('definitions, customer search, health', () => {
     const res = await stack.get('/v1/health');
     assert.equal(res.status, 200);
     const health = (await res.json()) as Health;
-    assert.deepEqual(health, { ok: true, upstream: 'reachable', version: health.version });
+    assert.deepEqual(health, { ok: true, upstream: 'reachable', store: 'ok', version: health.version });
     assert.match(health.version, /^\d+\.\d+\.\d+/);
   });
 });

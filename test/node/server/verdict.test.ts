@@ -18,47 +18,67 @@ const cert = (over: Partial<AvaCertificate>): AvaCertificate => ({
 });
 
 describe('verdict table', () => {
-  test('Exempt answers are exempt, or expiring within 30 days (inclusive)', () => {
-    assert.equal(decideVerdict({ status: 'Exempt', certificate: cert({}) }, null, WA, TODAY).status, 'exempt');
-    assert.equal(decideVerdict({ status: 'Exempt', certificate: cert({ expirationDate: '2026-07-15' }) }, null, WA, TODAY).status, 'expiring');
-    assert.equal(decideVerdict({ status: 'Exempt', certificate: cert({ expirationDate: '2026-07-16' }) }, null, WA, TODAY).status, 'exempt');
-    assert.equal(decideVerdict({ status: 'Exempt', certificate: cert({ expirationDate: null }) }, null, WA, TODAY).status, 'exempt');
-    assert.equal(decideVerdict({ status: 'Exempt', certificate: cert({ expirationDate: '9999-12-31' }) }, null, WA, TODAY).status, 'exempt');
+  test('a certificate valid today is exempt, or expiring within 30 days (inclusive)', () => {
+    assert.equal(decideVerdict([cert({})], WA, TODAY).status, 'exempt');
+    assert.equal(decideVerdict([cert({ expirationDate: '2026-07-15' })], WA, TODAY).status, 'expiring');
+    assert.equal(decideVerdict([cert({ expirationDate: '2026-07-16' })], WA, TODAY).status, 'exempt');
+    assert.equal(decideVerdict([cert({ expirationDate: null })], WA, TODAY).status, 'exempt');
+    assert.equal(decideVerdict([cert({ expirationDate: '9999-12-31' })], WA, TODAY).status, 'exempt');
+    assert.equal(decideVerdict([cert({ expirationDate: TODAY })], WA, TODAY).status, 'expiring', 'valid through its last day');
+  });
+
+  test('of several valid certificates the one covering longest is shown', () => {
+    const short = cert({ id: 1, expirationDate: '2026-07-01' });
+    const long = cert({ id: 2, expirationDate: '2030-01-01' });
+    const open = cert({ id: 3, expirationDate: null, signedDate: '2020-01-01' });
+    assert.deepEqual(decideVerdict([short, long], WA, TODAY).certificate?.id, 2);
+    assert.deepEqual(decideVerdict([short, long, open], WA, TODAY).certificate?.id, 3);
+    const pending = cert({ id: 4, signedDate: '2026-06-10', status: 'PENDING', valid: false });
+    assert.equal(decideVerdict([short, pending], WA, TODAY).status, 'expiring', 'a valid certificate wins over a pending one');
+  });
+
+  test("AvaTax's own judgement (ecmStatus) decides when it is given", () => {
+    assert.equal(decideVerdict([cert({ ecmStatus: 'Valid' })], WA, TODAY).status, 'exempt');
+    assert.equal(decideVerdict([cert({ ecmStatus: 'Invalid' })], WA, TODAY).status, 'invalid');
+    assert.equal(decideVerdict([cert({ ecmStatus: 'Expired' })], WA, TODAY).status, 'expired');
+    assert.equal(decideVerdict([cert({ ecmStatus: 'PendingFuture' })], WA, TODAY).status, 'pending');
+    assert.equal(decideVerdict([cert({ ecmStatus: 'None' })], WA, TODAY).status, 'pending', 'not judged yet: not exempt');
   });
 
   test('unknown customer and nothing in the zone are missing', () => {
-    assert.equal(decideVerdict(null, null, WA, TODAY).status, 'missing');
+    assert.equal(decideVerdict(null, WA, TODAY).status, 'missing');
     const other = cert({ exposureZone: { name: 'Oregon', country: 'US', region: 'OR' } });
-    assert.equal(decideVerdict({ status: 'NotExempt', certificate: null }, [other], WA, TODAY).status, 'missing');
+    assert.equal(decideVerdict([other], WA, TODAY).status, 'missing');
+    assert.equal(decideVerdict([], WA, TODAY).status, 'missing');
   });
 
   test('pending beats an older expired or revoked certificate', () => {
     const expired = cert({ id: 1, signedDate: '2020-01-01', expirationDate: '2021-01-01' });
     const pending = cert({ id: 2, signedDate: '2026-06-10', status: 'PENDING', valid: false });
     const revoked = cert({ id: 3, signedDate: '2026-06-12', status: 'REVOKED', valid: false });
-    const v = decideVerdict({ status: 'NotExempt' }, [expired, revoked, pending], WA, TODAY);
+    const v = decideVerdict([expired, revoked, pending], WA, TODAY);
     assert.deepEqual([v.status, v.certificate?.id], ['pending', 2]);
   });
 
   test('otherwise the newest certificate decides between invalid and expired', () => {
     const expired = cert({ id: 1, signedDate: '2024-01-01', expirationDate: '2025-01-01' });
     const revoked = cert({ id: 2, signedDate: '2023-01-01', status: 'REVOKED', valid: false });
-    assert.equal(decideVerdict({ status: 'NotExempt' }, [revoked, expired], WA, TODAY).status, 'expired');
+    assert.equal(decideVerdict([revoked, expired], WA, TODAY).status, 'expired');
     const newerRevoked = cert({ id: 3, signedDate: '2025-06-01', status: 'REVOKED' });
-    assert.equal(decideVerdict({ status: 'NotExempt' }, [revoked, expired, newerRevoked], WA, TODAY).status, 'invalid');
-    assert.equal(decideVerdict({ status: 'NotExempt' }, [cert({ ecmStatus: 'Invalid' })], WA, TODAY).status, 'invalid');
+    assert.equal(decideVerdict([revoked, expired, newerRevoked], WA, TODAY).status, 'invalid');
+    assert.equal(decideVerdict([cert({ valid: false })], WA, TODAY).status, 'invalid');
   });
 
-  test('a valid-looking certificate AvaTax did not count yet is pending; future signing is pending', () => {
-    assert.equal(decideVerdict({ status: 'NotExempt' }, [cert({})], WA, TODAY).status, 'pending');
+  test('future signing is pending', () => {
+    assert.equal(decideVerdict([cert({ signedDate: '2026-07-01' })], WA, TODAY).status, 'pending');
     assert.equal(certificateState(cert({ signedDate: '2026-07-01' }), TODAY), 'pending');
   });
 
   test('zone match uses country/region when given, else the name', () => {
     const byRegion = cert({ exposureZone: { name: 'Something', country: 'US', region: 'WA' } });
-    assert.equal(decideVerdict({ status: 'NotExempt' }, [byRegion], WA, TODAY).status, 'pending');
+    assert.equal(decideVerdict([byRegion], WA, TODAY).status, 'exempt');
     const sameNameOtherRegion = cert({ exposureZone: { name: 'Washington', country: 'US', region: 'DC' } });
-    assert.equal(decideVerdict({ status: 'NotExempt' }, [sameNameOtherRegion], WA, TODAY).status, 'missing');
+    assert.equal(decideVerdict([sameNameOtherRegion], WA, TODAY).status, 'missing');
   });
 
   test('summaries use calendar dates and null for open-ended certificates', () => {

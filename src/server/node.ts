@@ -1,6 +1,6 @@
-import { createAdaptorServer, getRequestListener } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
 /** A running Node HTTP server. */
 export interface Listening {
@@ -11,16 +11,42 @@ export interface Listening {
   close(): Promise<void>;
 }
 
+/** Where and how {@link listen} serves. Slow clients are bounded well below Node's defaults. */
+export interface ListenOptions {
+  /** Default 0 (a free port). */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Longest time for a client to send its request headers; default 10 000 ms. */
+  headersTimeoutMs?: number;
+  /**
+   * Longest time for a client to send its whole request, body included (a 10 MB certificate
+   * on a slow link); default 120 000 ms. A body still trickling in then gets 408 and the
+   * connection closes, while other requests are served as usual.
+   */
+  requestTimeoutMs?: number;
+  /** How long an idle keep-alive connection stays open; default 5 000 ms. */
+  keepAliveTimeoutMs?: number;
+}
+
+type FetchHandler = { fetch(request: Request): Promise<Response> | Response };
+
 /**
  * Serves a fetch handler (a `CertServer`, or anything with `fetch`) over Node's `http`.
- * Defaults: port 0 (a free port), host 127.0.0.1.
  */
-export function listen(
-  handler: { fetch(request: Request): Promise<Response> | Response },
-  options: { port?: number; host?: string } = {},
-): Promise<Listening> {
+export function listen(handler: FetchHandler, options: ListenOptions = {}): Promise<Listening> {
   const host = options.host ?? '127.0.0.1';
-  const server = createAdaptorServer({ fetch: (request: Request) => handler.fetch(request), hostname: host }) as Server;
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
+  const server = createServer(
+    {
+      headersTimeout,
+      // Node requires the whole-request limit to be at least the header limit.
+      requestTimeout: Math.max(options.requestTimeoutMs ?? 120_000, headersTimeout),
+      keepAliveTimeout: options.keepAliveTimeoutMs ?? 5_000,
+      connectionsCheckingInterval: Math.min(1000, headersTimeout / 2),
+    },
+    toNodeHandler(handler),
+  );
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -42,13 +68,21 @@ export function listen(
 
 /**
  * A Node `(req, res)` listener for a fetch handler, for Express, Fastify (raw routes) or
- * `http.createServer`. Mount it where the request URL still carries the full path
- * (e.g. Express `app.all('/cert-api/*', ...)`, not `app.use('/cert-api', ...)`, which strips
- * the prefix) and before any body parser.
+ * `http.createServer`. Mount it where the request URL still carries the full path and before
+ * any body parser (see docs/server.md for each framework).
+ *
+ * An answer given before the request body was read (413 for an oversized upload, 401 for an
+ * upload without a token) closes the connection: the unread rest of the body would otherwise be
+ * taken for the client's next request on that keep-alive connection.
  */
-export function toNodeHandler(handler: { fetch(request: Request): Promise<Response> | Response }): (
-  req: IncomingMessage,
-  res: ServerResponse,
-) => Promise<void> {
-  return getRequestListener((request: Request) => handler.fetch(request));
+export function toNodeHandler(handler: FetchHandler): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const listener = getRequestListener((request: Request) => handler.fetch(request));
+  return (req, res) => {
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
+      if (!req.complete) this.setHeader('Connection', 'close');
+      return writeHead.apply(this, args);
+    } as ServerResponse['writeHead'];
+    return listener(req, res);
+  };
 }

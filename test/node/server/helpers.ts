@@ -8,11 +8,14 @@ import { pino } from 'pino';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../../src/sandbox/index.js';
 import { createCertServer, listen, type CertServer, type CertServerConfig, type Listening } from '../../../src/server/index.js';
 import { ALL_SCOPES, type Scope } from '../../../src/client/contract.js';
+import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy.js';
 
 export const SECRET = 'test-secret-0123456789-abcdefghijklmnop';
 
 export interface Stack {
   sandbox: Sandbox;
+  /** The fault proxy between companion and sandbox, when the stack was started with `proxy: true`. */
+  proxy?: FaultProxy;
   server: CertServer;
   http: Listening;
   /** Base of the cert API (`http://127.0.0.1:P` + basePath). */
@@ -31,6 +34,8 @@ export interface Stack {
 
 export interface StackOptions {
   sandbox?: SandboxOptions;
+  /** Puts a {@link FaultProxy} between the companion and the sandbox. */
+  proxy?: boolean;
   server?: Partial<Omit<CertServerConfig, 'avatax'>> & { avatax?: Partial<CertServerConfig['avatax']> };
 }
 
@@ -54,6 +59,7 @@ function countFetches(): () => void {
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const sandbox = await createSandbox({ inviteDelayMs: 50, ...options.sandbox });
+  const proxy = options.proxy ? await startFaultProxy(sandbox.url) : undefined;
   const logs: string[] = [];
   const stream = new Writable({
     write(chunk, _enc, done) {
@@ -67,7 +73,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       accountId: sandbox.credentials.accountId,
       licenseKey: sandbox.credentials.licenseKey,
       companyId: sandbox.companyId,
-      environment: sandbox.url,
+      environment: proxy?.url ?? sandbox.url,
       timeoutMs: 2000,
       ...avataxOverrides,
     },
@@ -78,10 +84,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const http = await listen(server);
   const base = `${http.url}${rest.basePath ?? ''}`;
   const stopCounting = countFetches();
-  const sandboxPrefix = `${sandbox.url}/api/v2/`;
+  const sandboxPrefix = `${proxy?.url ?? sandbox.url}/api/v2/`;
 
   const stack: Stack = {
     sandbox,
+    ...(proxy ? { proxy } : {}),
     server,
     http,
     base,
@@ -104,6 +111,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     close: async () => {
       stopCounting();
       await http.close();
+      await proxy?.close();
       await sandbox.close();
     },
   };

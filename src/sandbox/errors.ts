@@ -13,11 +13,14 @@ export type ErrorTarget =
   | 'AvaTaxApiServer'
   | 'CustomerAccountSetup';
 
+/** SeverityLevel names. */
+export type Severity = 'Success' | 'Warning' | 'Error' | 'Exception';
+
 interface CodeSpec {
   number: number;
   status: number;
   faultCode: 'Client' | 'Server';
-  severity: 'Error' | 'Exception';
+  severity: Severity;
   target: ErrorTarget;
 }
 
@@ -32,6 +35,8 @@ const client = (number: number, status = 400, target: ErrorTarget = 'IncorrectDa
 /** Every error code the sandbox emits, with its AvaTax number and the HTTP status used. */
 const CODES = {
   ValueRequiredError: client(5),
+  // Not an error: AvaTax answers deletes with an ErrorDetail array holding this code.
+  DeleteInformation: { number: 100, status: 200, faultCode: 'Client', severity: 'Success', target: 'Unknown' },
   EntityNotFoundError: client(4, 404, 'HttpRequest'),
   InvalidQueryField: client(17, 400, 'HttpRequest'),
   InvalidQueryValue: client(18, 400, 'HttpRequest'),
@@ -111,15 +116,24 @@ export interface ErrorEnvelope {
       faultCode: 'Client' | 'Server';
       helpLink: string;
       refersTo?: string;
-      severity: 'Error' | 'Exception';
+      severity: Severity;
     }>;
   };
 }
 
+/** One AvaTax ErrorDetail. */
+export type ErrorDetail = ErrorEnvelope['error']['details'][number];
+
 /** Builds an envelope for `code`. */
 export function errorEnvelope(code: ErrorCode, message: string, options: ErrorOptions = {}): ErrorEnvelope {
   const spec: CodeSpec = CODES[code];
-  const detail: ErrorEnvelope['error']['details'][number] = {
+  return { error: { code, message, target: options.target ?? spec.target, details: [errorDetail(code, message, options)] } };
+}
+
+/** The ErrorDetail AvaTax writes for `code`. */
+export function errorDetail(code: ErrorCode, message: string, options: ErrorOptions = {}): ErrorDetail {
+  const spec: CodeSpec = CODES[code];
+  const detail: ErrorDetail = {
     code,
     number: spec.number,
     message,
@@ -129,7 +143,22 @@ export function errorEnvelope(code: ErrorCode, message: string, options: ErrorOp
     severity: spec.severity,
   };
   if (options.refersTo) detail.refersTo = options.refersTo;
-  return { error: { code, message, target: options.target ?? spec.target, details: [detail] } };
+  return detail;
+}
+
+/**
+ * The body of a successful delete: AvaTax answers DeleteCertificate (and DeleteCustomer) with
+ * an ErrorDetail array, not the deleted model (the .NET SDK's DeleteCertificate returns
+ * List<ErrorDetail>; avadev/AvaTax-REST-V2-DotNet-SDK issues #113 and #227 show a JSON array).
+ * Its content is UNCONFIRMED; the sandbox writes one DeleteInformation detail (code 100,
+ * severity Success), worded as AvaTax's DeleteInformation error page.
+ */
+export function deleteInformation(entity: string, id: string | number): ErrorDetail[] {
+  return [
+    errorDetail('DeleteInformation', `${entity} ${id} was deleted.`, {
+      description: `The ${entity} ${id} (#${id}) was deleted.`,
+    }),
+  ];
 }
 
 /** 404 EntityNotFoundError for one entity, worded as AvaTax does. */

@@ -1,6 +1,6 @@
-/** Certificate routes: query, create, get, and customer links (both directions). */
+/** Certificate routes: query, create, get, delete, and customer links (both directions). */
 import type { ApiRequest, ApiRoute } from '../api.js';
-import { invalidField, missingField, notFound } from '../errors.js';
+import { deleteInformation, invalidField, missingField, notFound } from '../errors.js';
 import { readJsonArray, readJsonObject } from '../http/api-body.js';
 import type { Router } from '../http/router.js';
 import { json, type Reply } from '../http/types.js';
@@ -34,6 +34,14 @@ async function createCertificates(req: ApiRequest, rt: Runtime): Promise<Reply> 
 function getCertificate(req: ApiRequest, rt: Runtime): Reply {
   const [model] = certificateModels(req, rt, [certificateFromPath(req, rt)]);
   return json(200, model);
+}
+
+/** DeleteCertificate: AvaTax revokes the certificate, then deletes it with its links and document. */
+async function deleteCertificate(req: ApiRequest, rt: Runtime): Promise<Reply> {
+  const certificate = certificateFromPath(req, rt);
+  rt.store.removeCertificate(certificate);
+  await rt.commit();
+  return json(200, deleteInformation('Certificate', certificate.id));
 }
 
 function customersOfCertificate(req: ApiRequest, rt: Runtime): Reply {
@@ -89,6 +97,7 @@ export function registerCertificateRoutes(router: Router<ApiRoute>): void {
     .add('GET', BASE, { handler: queryCertificates, ...exemption })
     .add('POST', BASE, { handler: createCertificates, ...exemption })
     .add('GET', `${BASE}/:id`, { handler: getCertificate, ...exemption })
+    .add('DELETE', `${BASE}/:id`, { handler: deleteCertificate, ...exemption })
     .add('GET', `${BASE}/:id/customers`, { handler: customersOfCertificate, ...exemption })
     .add('POST', `${BASE}/:id/customers/link`, { handler: changeCustomerLinks(false), ...exemption })
     .add('POST', `${BASE}/:id/customers/unlink`, { handler: changeCustomerLinks(true), ...exemption })

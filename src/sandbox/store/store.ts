@@ -119,9 +119,14 @@ export class Store {
       const at = certificate.customerCodes.indexOf(code);
       if (at < 0) continue;
       certificate.customerCodes.splice(at, 1);
-      this.certIdsByCustomer.get(code)?.delete(certificate.id);
-      this.certIdsByCustomerZone.get(zoneKey(code, certificate.exposureZoneId))?.delete(certificate.id);
+      this.unindex(certificate, code);
     }
+  }
+
+  /** Removes a certificate, its links and its stored document. */
+  removeCertificate(certificate: CertificateRecord): void {
+    for (const code of certificate.customerCodes) this.unindex(certificate, code);
+    this.certificates.delete(certificate.id);
   }
 
   // --- invitations ----------------------------------------------------------------------
@@ -152,6 +157,11 @@ export class Store {
   private index(certificate: CertificateRecord, code: string): void {
     add(this.certIdsByCustomer, code, certificate.id);
     add(this.certIdsByCustomerZone, zoneKey(code, certificate.exposureZoneId), certificate.id);
+  }
+
+  private unindex(certificate: CertificateRecord, code: string): void {
+    this.certIdsByCustomer.get(code)?.delete(certificate.id);
+    this.certIdsByCustomerZone.get(zoneKey(code, certificate.exposureZoneId))?.delete(certificate.id);
   }
 
   private resolve(ids: Set<number> | undefined): CertificateRecord[] {

@@ -1,6 +1,6 @@
 /**
- * Validation of CertificateModel input for CreateCertificates: the one-of file rule
- * (filename | pdf | pages), required reason, zone and signed date, dates, and links.
+ * Validation of CertificateModel input for CreateCertificates and UpdateCertificate: the
+ * one-of file rule (filename | pdf | pages), required reason, zone and signed date, dates, links.
  */
 import type { Catalogue } from '../definitions/catalogue.js';
 import { sniffDocument, storedDocumentOf } from '../documents/file-kind.js';
@@ -49,9 +49,19 @@ export function decodeBase64(value: string): Buffer | null {
   return Buffer.from(text, 'base64');
 }
 
-function parseDocument(item: Record<string, unknown>, at: string): { document: StoredDocument | null; filename?: string } {
+/** What the body says about the certificate's file; `document` undefined = keep the stored one. */
+interface DocumentInput {
+  document?: StoredDocument | null;
+  filename?: string;
+}
+
+function parseDocument(item: Record<string, unknown>, at: string, forUpdate: boolean): DocumentInput {
   const given = (['filename', 'pdf', 'pages'] as const).filter((f) => present(item[f]));
-  if (given.length === 0) throw missingField(`${at}filename, pdf or pages`);
+  // An update that names no file keeps the stored one (a GET → PUT round trip carries none).
+  if (given.length === 0) {
+    if (forUpdate) return {};
+    throw missingField(`${at}filename, pdf or pages`);
+  }
   if (given.length > 1) {
     throw new AvaTaxError('ConflictingFields', 'Fields are conflicting', {
       description: `Supply exactly one of filename, pdf or pages; got ${given.join(', ')}.`,
@@ -62,7 +72,8 @@ function parseDocument(item: Record<string, unknown>, at: string): { document: S
   if (present(item.filename)) {
     if (typeof item.filename !== 'string') throw invalidField(`${at}filename`, 'filename must be a string.');
     if (!item.filename.trim()) throw empty();
-    return { document: null, filename: item.filename.trim() };
+    // On update a new name does not drop a document stored since (e.g. uploaded as attachment).
+    return forUpdate ? { filename: item.filename.trim() } : { document: null, filename: item.filename.trim() };
   }
   if (present(item.pdf)) {
     if (typeof item.pdf !== 'string') throw invalidField(`${at}pdf`, 'pdf must be a base64 string.');
@@ -99,10 +110,31 @@ function optionalText(item: Record<string, unknown>, field: string, at: string):
   return value.trim() || undefined;
 }
 
-/** Validates one CertificateModel for creation. `at` prefixes field paths (e.g. `[1].`). */
+/**
+ * Validates one CertificateModel for creation (`forUpdate` false) or as the replacement of
+ * UpdateCertificate, where the file fields are optional. `at` prefixes field paths (e.g. `[1].`).
+ */
 export function parseCertificateInput(item: Record<string, unknown>, at: string, catalogue: Catalogue): CertificateInput {
-  const { document, filename } = parseDocument(item, at);
+  const { document, filename } = parseDocument(item, at, false);
+  return { ...parseCertificateFields(item, at, catalogue), document: document ?? null, ...(filename ? { filename } : {}) };
+}
 
+/** The replacement body of UpdateCertificate; `document` undefined and `customerCodes` null mean "keep". */
+export interface CertificateReplacement extends Omit<CertificateInput, 'document' | 'customerCodes'> {
+  document?: StoredDocument | null;
+  customerCodes: string[] | null;
+}
+
+export function parseCertificateReplacement(item: Record<string, unknown>, catalogue: Catalogue): CertificateReplacement {
+  const { document, filename } = parseDocument(item, '', true);
+  const fields = parseCertificateFields(item, '', catalogue);
+  const out: CertificateReplacement = { ...fields, customerCodes: present(item.customers) ? fields.customerCodes : null };
+  if (document !== undefined) out.document = document;
+  if (filename) out.filename = filename;
+  return out;
+}
+
+function parseCertificateFields(item: Record<string, unknown>, at: string, catalogue: Catalogue): Omit<CertificateInput, 'document' | 'filename'> {
   if (!present(item.exemptionReason)) {
     throw new AvaTaxError('MissingExemptReason', 'Exempt reason Field is missing.', { refersTo: `${at}exemptionReason` });
   }
@@ -150,7 +182,7 @@ export function parseCertificateInput(item: Record<string, unknown>, at: string,
     });
   }
 
-  const input: CertificateInput = {
+  const input: Omit<CertificateInput, 'document' | 'filename'> = {
     signedDate,
     expirationDate,
     exemptionReasonId: reason.id,
@@ -158,9 +190,7 @@ export function parseCertificateInput(item: Record<string, unknown>, at: string,
     valid,
     exemptPercentage,
     customerCodes,
-    document,
   };
-  if (filename) input.filename = filename;
   const exemptionNumber = optionalText(item, 'exemptionNumber', at);
   if (exemptionNumber) input.exemptionNumber = exemptionNumber;
   const taxNumberType = optionalText(item, 'taxNumberType', at);

@@ -1,4 +1,4 @@
-/** Certificate routes: query, create, get, delete, and customer links (both directions). */
+/** Certificate routes: query, create, get, update, delete, and customer links (both directions). */
 import type { ApiRequest, ApiRoute } from '../api.js';
 import { deleteInformation, invalidField, missingField, notFound } from '../errors.js';
 import { readJsonArray, readJsonObject } from '../http/api-body.js';
@@ -6,9 +6,9 @@ import type { Router } from '../http/router.js';
 import { json, type Reply } from '../http/types.js';
 import { customerModel } from '../models.js';
 import { fetchResult } from '../odata/fetch-result.js';
-import { createCertificate } from '../operations.js';
+import { createCertificate, replaceCertificate } from '../operations.js';
 import { modelContext, type Runtime } from '../runtime.js';
-import { parseCertificateInput } from './certificate-input.js';
+import { parseCertificateInput, parseCertificateReplacement } from './certificate-input.js';
 import { checkCustomerCode } from './customer-input.js';
 import {
   CERTIFICATE_LIST, certificateFromPath, certificateModels, customerFromPath, CUSTOMER_LIST, linkedCustomers,
@@ -33,6 +33,16 @@ async function createCertificates(req: ApiRequest, rt: Runtime): Promise<Reply> 
 
 function getCertificate(req: ApiRequest, rt: Runtime): Reply {
   const [model] = certificateModels(req, rt, [certificateFromPath(req, rt)]);
+  return json(200, model);
+}
+
+/** UpdateCertificate: "replace the certificate identified by this URL with a new one". */
+async function updateCertificate(req: ApiRequest, rt: Runtime): Promise<Reply> {
+  const certificate = certificateFromPath(req, rt);
+  const replacement = parseCertificateReplacement(await readJsonObject(req, 'CertificateModel'), rt.catalogue);
+  replaceCertificate(rt, certificate, replacement);
+  await rt.commit();
+  const [model] = certificateModels({ ...req, query: new URLSearchParams({ $include: 'customers' }) }, rt, [certificate]);
   return json(200, model);
 }
 
@@ -97,6 +107,7 @@ export function registerCertificateRoutes(router: Router<ApiRoute>): void {
     .add('GET', BASE, { handler: queryCertificates, ...exemption })
     .add('POST', BASE, { handler: createCertificates, ...exemption })
     .add('GET', `${BASE}/:id`, { handler: getCertificate, ...exemption })
+    .add('PUT', `${BASE}/:id`, { handler: updateCertificate, ...exemption })
     .add('DELETE', `${BASE}/:id`, { handler: deleteCertificate, ...exemption })
     .add('GET', `${BASE}/:id/customers`, { handler: customersOfCertificate, ...exemption })
     .add('POST', `${BASE}/:id/customers/link`, { handler: changeCustomerLinks(false), ...exemption })

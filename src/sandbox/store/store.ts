@@ -75,6 +75,13 @@ export class Store {
     this.customers.set(customer.customerCode, customer);
   }
 
+  /** Removes a customer and unlinks it from its certificates (which stay, as in AvaTax). */
+  removeCustomer(customer: CustomerRecord): void {
+    for (const certificate of this.certificatesOf(customer.customerCode)) this.unlink(certificate, [customer.customerCode]);
+    this.certIdsByCustomer.delete(customer.customerCode);
+    this.customers.delete(customer.customerCode);
+  }
+
   // --- certificates ---------------------------------------------------------------------
 
   nextCertificateId(): number {
@@ -121,6 +128,18 @@ export class Store {
       certificate.customerCodes.splice(at, 1);
       this.unindex(certificate, code);
     }
+  }
+
+  /**
+   * Replaces a certificate's fields in place (same id), keeping its indexes right when the
+   * exposure zone changes. Links are changed with link/unlink, not here.
+   */
+  replaceCertificate(certificate: CertificateRecord, fields: Omit<CertificateRecord, 'id' | 'customerCodes'>): void {
+    for (const code of certificate.customerCodes) this.unindex(certificate, code);
+    const optional = ['filename', 'exemptionNumber', 'taxNumberType', 'businessNumberType'] as const;
+    for (const key of optional) delete certificate[key];
+    Object.assign(certificate, fields);
+    for (const code of certificate.customerCodes) this.index(certificate, code);
   }
 
   /** Removes a certificate, its links and its stored document. */

@@ -46,12 +46,22 @@ const CODES = {
   JsonFormatError: client(47, 400, 'HttpRequest'),
   UnhandledException: { number: 50, status: 500, faultCode: 'Server', severity: 'Exception', target: 'AvaTaxApiServer' },
   MalformedFilterException: client(182, 400, 'HttpRequest'),
+  RangeError: client(6),
+  MaxStringLengthError: client(14),
+  EmailValidationError: client(15),
+  DateFormatError: client(26),
+  ModelStateInvalid: client(70),
+  DateRangeError: client(80),
+  InvalidCountry: client(125),
+  InvalidCountryRegion: client(126),
+  InvalidEnumValue: client(164),
+  FieldNotQueryableError: client(1408, 400, 'HttpRequest'),
+  CustomerCantBeBothShipToAndBillTo: client(1220),
   MissingAddress: client(304),
   InvalidParameterValue: client(306),
   InvalidAddress: client(309),
   MissingLine: client(311),
   DuplicateEntry: client(193),
-  CertificatesFieldInvalid: client(1202),
   CertificatesError: client(1203),
   MissingRequiredFields: client(1204),
   CertificatesNotSetup: { number: 1205, status: 400, faultCode: 'Server', severity: 'Error', target: 'CustomerAccountSetup' },
@@ -171,12 +181,4 @@ export function notFound(entity: string, field: string, value: string | number):
 /** 1204 MissingRequiredFields for one field. */
 export function missingField(field: string): AvaTaxError {
   return new AvaTaxError('MissingRequiredFields', `The field ${field} is missing.`, { refersTo: field });
-}
-
-/** 1202 CertificatesFieldInvalid for one field. */
-export function invalidField(field: string, why: string): AvaTaxError {
-  return new AvaTaxError('CertificatesFieldInvalid', `Certificates API request has an invalid field '${field}'`, {
-    description: why,
-    refersTo: field,
-  });
 }

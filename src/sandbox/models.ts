@@ -127,8 +127,12 @@ export interface CertExpressInvitationModel {
   message?: string;
   date: string;
   requestLink: string | null;
-  /** Not in the AvaTax model: lets a poller tell readiness without guessing from requestLink. */
+}
+
+/** CertExpressInvitationStatusModel: readiness lives here, not on the invitation itself. */
+export interface CertExpressInvitationStatusModel {
   status: 'InProgress' | 'Ready';
+  invitation: CertExpressInvitationModel;
 }
 
 /** What model builders need to know about the moment and the sandbox. */
@@ -317,7 +321,6 @@ export function invitationModel(
     deliveryMethod: invitation.deliveryMethod,
     date: invitation.date,
     requestLink: ready && invitation.deliveryMethod === 'Download' ? requestLinkOf(invitation, ctx.baseUrl) : null,
-    status: ready ? 'Ready' : 'InProgress',
   };
   if (invitation.recipient !== null) model.recipient = invitation.recipient;
   if (invitation.message) model.message = invitation.message;
@@ -325,3 +328,7 @@ export function invitationModel(
   return model;
 }
 
+/** The CreateCertExpressInvitation answer item: readiness beside the bare invitation. */
+export function invitationStatusModel(invitation: InvitationRecord, ctx: ModelContext): CertExpressInvitationStatusModel {
+  return { status: invitationReady(invitation, ctx.nowMs) ? 'Ready' : 'InProgress', invitation: invitationModel(invitation, ctx) };
+}

@@ -4,7 +4,7 @@
  * (ListCertificateAttributes; its `companyid` parameter has no `$`, as in the SDK).
  */
 import type { ApiRequest, ApiRoute } from '../api.js';
-import { AvaTaxError, invalidField, notFound } from '../errors.js';
+import { AvaTaxError, missingField, notFound } from '../errors.js';
 import { readJsonArray } from '../http/api-body.js';
 import type { Router } from '../http/router.js';
 import { json, type Reply } from '../http/types.js';
@@ -31,7 +31,7 @@ async function readAttributeIds(req: ApiRequest, rt: Runtime): Promise<number[]>
     const { id, name } = item;
     if (typeof id === 'number' && id > 0) return rt.catalogue.attributeById(id)?.id ?? throwNotFound('id', id);
     if (typeof name === 'string' && name.trim()) return rt.catalogue.attributeByName(name)?.id ?? throwNotFound('name', name);
-    throw invalidField(`[${i}]`, 'Each attribute needs an id or a name.');
+    throw missingField(`[${i}].id`);
   });
 }
 

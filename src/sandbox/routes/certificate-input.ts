@@ -4,7 +4,8 @@
  */
 import type { Catalogue } from '../definitions/catalogue.js';
 import { sniffDocument, storedDocumentOf } from '../documents/file-kind.js';
-import { AvaTaxError, invalidField, missingField } from '../errors.js';
+import { AvaTaxError, missingField } from '../errors.js';
+import { invalidDate, invalidDateRange, invalidValue, outOfRange, wrongType } from '../field-errors.js';
 import type { StoredDocument } from '../store/types.js';
 import { parseInputDay } from '../util/dates.js';
 import { checkCustomerCode } from './customer-input.js';
@@ -70,20 +71,20 @@ function parseDocument(item: Record<string, unknown>, at: string, forUpdate: boo
   }
   const empty = () => new AvaTaxError('InvalidPdfOrImageFile', 'Pdf or Image files are empty', { refersTo: `${at}${given[0]}` });
   if (present(item.filename)) {
-    if (typeof item.filename !== 'string') throw invalidField(`${at}filename`, 'filename must be a string.');
+    if (typeof item.filename !== 'string') throw wrongType(`${at}filename`, 'a string');
     if (!item.filename.trim()) throw empty();
     // On update a new name does not drop a document stored since (e.g. uploaded as attachment).
     return forUpdate ? { filename: item.filename.trim() } : { document: null, filename: item.filename.trim() };
   }
   if (present(item.pdf)) {
-    if (typeof item.pdf !== 'string') throw invalidField(`${at}pdf`, 'pdf must be a base64 string.');
+    if (typeof item.pdf !== 'string') throw wrongType(`${at}pdf`, 'a base64 string');
     if (!item.pdf.trim()) throw empty();
     const data = decodeBase64(item.pdf);
     if (!data || sniffDocument(data) !== 'pdf') throw rejectedFile('pdf', 'The uploaded file must be a base64 encoded PDF.');
     return { document: storedDocumentOf(data, 'pdf') };
   }
   const pages = item.pages;
-  if (!Array.isArray(pages)) throw invalidField(`${at}pages`, 'pages must be an array of base64 JPEG strings.');
+  if (!Array.isArray(pages)) throw wrongType(`${at}pages`, 'an array of base64 JPEG strings');
   if (pages.length === 0 || pages.some((p) => typeof p !== 'string' || !p.trim())) throw empty();
   const decoded = pages.map((p) => decodeBase64(p as string));
   if (decoded.some((d) => !d || sniffDocument(d) !== 'jpeg')) {
@@ -106,7 +107,7 @@ const describe = (value: unknown) =>
 function optionalText(item: Record<string, unknown>, field: string, at: string): string | undefined {
   const value = item[field];
   if (!present(value)) return undefined;
-  if (typeof value !== 'string') throw invalidField(`${at}${field}`, `${field} must be a string.`);
+  if (typeof value !== 'string') throw wrongType(`${at}${field}`, 'a string');
   return value.trim() || undefined;
 }
 
@@ -146,35 +147,35 @@ function parseCertificateFields(item: Record<string, unknown>, at: string, catal
 
   if (!present(item.exposureZone)) throw missingField(`${at}exposureZone`);
   const zone = lookupNamed(item.exposureZone, catalogue.zoneById, catalogue.zoneByName);
-  if (!zone) throw invalidField(`${at}exposureZone`, `Unknown exposure zone '${describe(item.exposureZone)}'.`);
+  if (!zone) throw invalidValue(`${at}exposureZone`, `Unknown exposure zone '${describe(item.exposureZone)}'.`);
 
   if (!present(item.signedDate)) throw missingField(`${at}signedDate`);
   const signedDate = parseInputDay(item.signedDate);
-  if (!signedDate) throw invalidField(`${at}signedDate`, 'signedDate must be a date (YYYY-MM-DD).');
+  if (!signedDate) throw invalidDate(`${at}signedDate`);
   let expirationDate: string | null = null;
   if (present(item.expirationDate)) {
     expirationDate = parseInputDay(item.expirationDate);
-    if (!expirationDate) throw invalidField(`${at}expirationDate`, 'expirationDate must be a date (YYYY-MM-DD).');
-    if (expirationDate < signedDate) throw invalidField(`${at}expirationDate`, 'expirationDate is before signedDate.');
+    if (!expirationDate) throw invalidDate(`${at}expirationDate`);
+    if (expirationDate < signedDate) throw invalidDateRange(`${at}expirationDate`, signedDate, expirationDate);
   }
 
   let valid = true;
   if (present(item.valid)) {
-    if (typeof item.valid !== 'boolean') throw invalidField(`${at}valid`, 'valid must be true or false.');
+    if (typeof item.valid !== 'boolean') throw wrongType(`${at}valid`, 'true or false');
     valid = item.valid;
   }
   let exemptPercentage = 100;
   if (present(item.exemptPercentage)) {
     const pct = item.exemptPercentage;
     if (typeof pct !== 'number' || !(pct >= 0 && pct <= 100)) {
-      throw invalidField(`${at}exemptPercentage`, 'exemptPercentage must be a number from 0 to 100.');
+      throw outOfRange(`${at}exemptPercentage`, 0, 100);
     }
     exemptPercentage = pct;
   }
 
   const customerCodes: string[] = [];
   if (present(item.customers)) {
-    if (!Array.isArray(item.customers)) throw invalidField(`${at}customers`, 'customers must be an array of CustomerModel.');
+    if (!Array.isArray(item.customers)) throw wrongType(`${at}customers`, 'an array of CustomerModel');
     item.customers.forEach((c, i) => {
       const code = typeof c === 'string' ? c : (c as { customerCode?: unknown } | null)?.customerCode;
       const checked = checkCustomerCode(code, `${at}customers[${i}].customerCode`);

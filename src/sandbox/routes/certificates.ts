@@ -1,6 +1,7 @@
 /** Certificate routes: query, create, get, update, delete, and customer links (both directions). */
 import type { ApiRequest, ApiRoute } from '../api.js';
-import { deleteInformation, invalidField, missingField, notFound } from '../errors.js';
+import { deleteInformation, missingField, notFound } from '../errors.js';
+import { wrongType } from '../field-errors.js';
 import { readJsonArray, readJsonObject } from '../http/api-body.js';
 import type { Router } from '../http/router.js';
 import { json, type Reply } from '../http/types.js';
@@ -65,7 +66,8 @@ async function readList(req: ApiRequest, field: 'customers' | 'certificates'): P
   const body = await readJsonObject(req, field === 'customers' ? 'LinkCustomersModel' : 'LinkCertificatesModel');
   const list = body[field];
   if (list === undefined || list === null) throw missingField(field);
-  if (!Array.isArray(list) || list.length === 0) throw invalidField(field, `${field} must be a non-empty array.`);
+  if (!Array.isArray(list)) throw wrongType(field, 'an array');
+  if (list.length === 0) throw missingField(`${field}[0]`);
   return list;
 }
 
@@ -85,7 +87,7 @@ function changeCertificateLinks(unlink: boolean) {
   return async (req: ApiRequest, rt: Runtime): Promise<Reply> => {
     const customer = customerFromPath(req, rt);
     const ids = (await readList(req, 'certificates')).map((id, i) => {
-      if (typeof id !== 'number' || !Number.isInteger(id)) throw invalidField(`certificates[${i}]`, 'Certificate ids are integers.');
+      if (typeof id !== 'number' || !Number.isInteger(id)) throw wrongType(`certificates[${i}]`, 'an integer certificate id');
       const certificate = rt.store.certificate(id);
       if (!certificate) throw notFound('Certificate', 'id', id);
       return certificate;

@@ -1,6 +1,7 @@
 /** Customer routes: query, create, get, update, delete, and the customer's certificates. */
 import type { ApiRequest, ApiRoute } from '../api.js';
 import { AvaTaxError, deleteInformation } from '../errors.js';
+import { invalidValue } from '../field-errors.js';
 import { readJsonArray, readJsonObject } from '../http/api-body.js';
 import type { Router } from '../http/router.js';
 import { json, type Reply } from '../http/types.js';
@@ -51,9 +52,7 @@ async function updateCustomer(req: ApiRequest, rt: Runtime): Promise<Reply> {
   const existing = customerFromPath(req, rt);
   const body = await readJsonObject(req, 'CustomerModel');
   if (body.customerCode !== undefined && body.customerCode !== existing.customerCode) {
-    throw new AvaTaxError('CertificatesFieldInvalid', 'The customerCode of a customer cannot be changed.', {
-      refersTo: 'customerCode',
-    });
+    throw invalidValue('customerCode', `The customerCode in the body ('${String(body.customerCode)}') must be the one in the URL; a customer code cannot be changed.`);
   }
   const input = parseCustomerInput({ ...body, customerCode: existing.customerCode }, '');
   const record: CustomerRecord = { id: existing.id, ...input, createdDate: existing.createdDate, modifiedDate: rt.now().toISOString() };

@@ -16,7 +16,7 @@ export const CERTIFICATE_LIST: ListOptions = {
     'taxNumberType', 'businessNumberType', 'pageCount', 'exemptionReason.id', 'exemptionReason.name',
     'exposureZone.id', 'exposureZone.name', 'exposureZone.region', 'exposureZone.country', 'exposureZoneName',
   ],
-  notFilterable: ['exemptionNumber', 'ecmsId', 'ecmsStatus', 'pdf', 'pages'],
+  notFilterable: ['exemptionNumber', 'jurisdictions', 'ecmsId', 'ecmsStatus', 'pdf', 'pages'],
   exemptionLimits: true,
   defaultOrder: 'id',
 };

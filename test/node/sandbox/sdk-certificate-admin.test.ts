@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type * as Models from 'avatax/lib/models/index.js';
 import type { Sandbox } from '../../../src/sandbox/index.js';
+import { watchBodies } from './body-recorder.js';
 import { api, expectAvaTaxError, model, rejectsWithCode, samplePdf, sdk, startSandbox, todayUtc, type AvaTaxClient } from './support.js';
 
 type CertificateModel = Models.CertificateModel;
@@ -16,8 +17,11 @@ describe('certificate administration through the official avatax SDK', () => {
   let client: AvaTaxClient;
   let companyId: number;
 
+  const bodies = watchBodies();
+
   before(async () => {
     sandbox = await startSandbox();
+    bodies.start(sandbox.url);
     client = sdk(sandbox);
     companyId = sandbox.companyId;
   });
@@ -187,4 +191,6 @@ describe('certificate administration through the official avatax SDK', () => {
       await rejectsWithCode(client.deleteCustomer({ companyId, customerCode: 'DEL-1' }), 'EntityNotFoundError');
     });
   });
+
+  it('answers only bodies the official avatax models allow (official-models.ts)', () => bodies.assertOfficial());
 });

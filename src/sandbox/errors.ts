@@ -13,11 +13,14 @@ export type ErrorTarget =
   | 'AvaTaxApiServer'
   | 'CustomerAccountSetup';
 
+/** SeverityLevel names. */
+export type Severity = 'Success' | 'Warning' | 'Error' | 'Exception';
+
 interface CodeSpec {
   number: number;
   status: number;
   faultCode: 'Client' | 'Server';
-  severity: 'Error' | 'Exception';
+  severity: Severity;
   target: ErrorTarget;
 }
 
@@ -32,6 +35,8 @@ const client = (number: number, status = 400, target: ErrorTarget = 'IncorrectDa
 /** Every error code the sandbox emits, with its AvaTax number and the HTTP status used. */
 const CODES = {
   ValueRequiredError: client(5),
+  // Not an error: AvaTax answers deletes with an ErrorDetail array holding this code.
+  DeleteInformation: { number: 100, status: 200, faultCode: 'Client', severity: 'Success', target: 'Unknown' },
   EntityNotFoundError: client(4, 404, 'HttpRequest'),
   InvalidQueryField: client(17, 400, 'HttpRequest'),
   InvalidQueryValue: client(18, 400, 'HttpRequest'),
@@ -41,12 +46,22 @@ const CODES = {
   JsonFormatError: client(47, 400, 'HttpRequest'),
   UnhandledException: { number: 50, status: 500, faultCode: 'Server', severity: 'Exception', target: 'AvaTaxApiServer' },
   MalformedFilterException: client(182, 400, 'HttpRequest'),
+  RangeError: client(6),
+  MaxStringLengthError: client(14),
+  EmailValidationError: client(15),
+  DateFormatError: client(26),
+  ModelStateInvalid: client(70),
+  DateRangeError: client(80),
+  InvalidCountry: client(125),
+  InvalidCountryRegion: client(126),
+  InvalidEnumValue: client(164),
+  FieldNotQueryableError: client(1408, 400, 'HttpRequest'),
+  CustomerCantBeBothShipToAndBillTo: client(1220),
   MissingAddress: client(304),
   InvalidParameterValue: client(306),
   InvalidAddress: client(309),
   MissingLine: client(311),
   DuplicateEntry: client(193),
-  CertificatesFieldInvalid: client(1202),
   CertificatesError: client(1203),
   MissingRequiredFields: client(1204),
   CertificatesNotSetup: { number: 1205, status: 400, faultCode: 'Server', severity: 'Error', target: 'CustomerAccountSetup' },
@@ -111,15 +126,24 @@ export interface ErrorEnvelope {
       faultCode: 'Client' | 'Server';
       helpLink: string;
       refersTo?: string;
-      severity: 'Error' | 'Exception';
+      severity: Severity;
     }>;
   };
 }
 
+/** One AvaTax ErrorDetail. */
+export type ErrorDetail = ErrorEnvelope['error']['details'][number];
+
 /** Builds an envelope for `code`. */
 export function errorEnvelope(code: ErrorCode, message: string, options: ErrorOptions = {}): ErrorEnvelope {
   const spec: CodeSpec = CODES[code];
-  const detail: ErrorEnvelope['error']['details'][number] = {
+  return { error: { code, message, target: options.target ?? spec.target, details: [errorDetail(code, message, options)] } };
+}
+
+/** The ErrorDetail AvaTax writes for `code`. */
+export function errorDetail(code: ErrorCode, message: string, options: ErrorOptions = {}): ErrorDetail {
+  const spec: CodeSpec = CODES[code];
+  const detail: ErrorDetail = {
     code,
     number: spec.number,
     message,
@@ -129,7 +153,22 @@ export function errorEnvelope(code: ErrorCode, message: string, options: ErrorOp
     severity: spec.severity,
   };
   if (options.refersTo) detail.refersTo = options.refersTo;
-  return { error: { code, message, target: options.target ?? spec.target, details: [detail] } };
+  return detail;
+}
+
+/**
+ * The body of a successful delete: AvaTax answers DeleteCertificate (and DeleteCustomer) with
+ * an ErrorDetail array, not the deleted model (the .NET SDK's DeleteCertificate returns
+ * List<ErrorDetail>; avadev/AvaTax-REST-V2-DotNet-SDK issues #113 and #227 show a JSON array).
+ * Its content is UNCONFIRMED; the sandbox writes one DeleteInformation detail (code 100,
+ * severity Success), worded as AvaTax's DeleteInformation error page.
+ */
+export function deleteInformation(entity: string, id: string | number): ErrorDetail[] {
+  return [
+    errorDetail('DeleteInformation', `${entity} ${id} was deleted.`, {
+      description: `The ${entity} ${id} (#${id}) was deleted.`,
+    }),
+  ];
 }
 
 /** 404 EntityNotFoundError for one entity, worded as AvaTax does. */
@@ -142,12 +181,4 @@ export function notFound(entity: string, field: string, value: string | number):
 /** 1204 MissingRequiredFields for one field. */
 export function missingField(field: string): AvaTaxError {
   return new AvaTaxError('MissingRequiredFields', `The field ${field} is missing.`, { refersTo: field });
-}
-
-/** 1202 CertificatesFieldInvalid for one field. */
-export function invalidField(field: string, why: string): AvaTaxError {
-  return new AvaTaxError('CertificatesFieldInvalid', `Certificates API request has an invalid field '${field}'`, {
-    description: why,
-    refersTo: field,
-  });
 }

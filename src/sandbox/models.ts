@@ -38,9 +38,44 @@ export interface CoverLetterModel {
   version: number;
 }
 
-export interface CustomerModel extends CustomerRecord {
+/** CertificateAttributeModel (also the body items of attribute link/unlink). */
+export interface CertificateAttributeModel {
+  id: number;
+  name: string;
+  description: string;
+  isSystemCode: boolean;
+}
+
+/** ActiveCertificateModel: a customer's `$include=active_certificates` entries. */
+export interface ActiveCertificateModel {
+  id: number;
+  created: string;
+  modified: string;
+  actualTaxNumber?: string;
+  exposureZone: ExposureZoneModel;
+  actualTaxCode: ExemptionReasonModel;
+  certificate: CertificateModel;
+}
+
+/** Collections of CustomerModel that `$include` adds; the sandbox keeps none of them, so they are empty. */
+type EmptyCustomerCollection = 'customFields' | 'billTos' | 'shipTos' | 'attributes' | 'histories' | 'jobs' | 'logs' | 'shipToStates';
+
+export interface CustomerModel extends Omit<CustomerRecord, 'line1' | 'city' | 'postalCode' | 'country'> {
   companyId: number;
+  line1: string;
+  city: string;
+  postalCode: string;
+  country: string;
   certificates?: CertificateModel[];
+  activeCertificates?: ActiveCertificateModel[];
+  customFields?: never[];
+  billTos?: never[];
+  shipTos?: never[];
+  attributes?: never[];
+  histories?: never[];
+  jobs?: never[];
+  logs?: never[];
+  shipToStates?: never[];
 }
 
 export interface CertificateModel {
@@ -66,7 +101,7 @@ export interface CertificateModel {
   pageCount: number;
   customers?: CustomerModel[];
   poNumbers?: unknown[];
-  attributes?: unknown[];
+  attributes?: CertificateAttributeModel[];
   histories?: unknown[];
   jobs?: unknown[];
   logs?: unknown[];
@@ -92,8 +127,12 @@ export interface CertExpressInvitationModel {
   message?: string;
   date: string;
   requestLink: string | null;
-  /** Not in the AvaTax model: lets a poller tell readiness without guessing from requestLink. */
+}
+
+/** CertExpressInvitationStatusModel: readiness lives here, not on the invitation itself. */
+export interface CertExpressInvitationStatusModel {
   status: 'InProgress' | 'Ready';
+  invitation: CertExpressInvitationModel;
 }
 
 /** What model builders need to know about the moment and the sandbox. */
@@ -111,7 +150,6 @@ export interface ModelContext {
 /** `$include` values for certificates that map to (always empty) collections here. */
 const EMPTY_CERT_INCLUDES: ReadonlyArray<[include: string, field: keyof CertificateModel]> = [
   ['po_numbers', 'poNumbers'],
-  ['attributes', 'attributes'],
   ['histories', 'histories'],
   ['jobs', 'jobs'],
   ['logs', 'logs'],
@@ -130,14 +168,77 @@ export function parseInclude(value: string | null): Set<string> {
   return set;
 }
 
-export function customerModel(
-  customer: CustomerRecord,
-  ctx: ModelContext,
-  certificates?: readonly CertificateRecord[],
-): CustomerModel {
-  const model: CustomerModel = { ...customer, companyId: ctx.companyId };
-  if (certificates) model.certificates = certificates.map((c) => certificateModel(c, ctx));
+/**
+ * `$include` values for customers (AvaTax's list: certificates, attributes,
+ * active_certificates, histories, logs, jobs, billTos, shipTos, shipToStates, custom_fields)
+ * and the CustomerModel collection each one fills. All but the first two are empty here.
+ */
+const EMPTY_CUSTOMER_INCLUDES: ReadonlyArray<[include: string, field: EmptyCustomerCollection]> = [
+  ['attributes', 'attributes'],
+  ['histories', 'histories'],
+  ['logs', 'logs'],
+  ['jobs', 'jobs'],
+  ['billtos', 'billTos'],
+  ['shiptos', 'shipTos'],
+  ['shiptostates', 'shipToStates'],
+  ['custom_fields', 'customFields'],
+];
+
+/** What `$include` asked to add to a CustomerModel, already resolved by the caller. */
+export interface CustomerIncludes {
+  include: ReadonlySet<string>;
+  certificates?: readonly CertificateRecord[];
+  /** The customer's certificates that exempt today. */
+  activeCertificates?: readonly CertificateRecord[];
+}
+
+export function customerModel(customer: CustomerRecord, ctx: ModelContext, includes?: CustomerIncludes): CustomerModel {
+  // Built field by field so nothing stored but not in AvaTax's model can leak onto the wire.
+  // name, line1, city, postalCode and country are required members of CustomerModel (avatax
+  // 26.9.0 lib/models/CustomerModel.js); a customer AvaTax created implicitly (certificate
+  // links) has them empty.
+  const model: CustomerModel = {
+    id: customer.id,
+    companyId: ctx.companyId,
+    customerCode: customer.customerCode,
+    name: customer.name,
+    line1: customer.line1 ?? '',
+    city: customer.city ?? '',
+    postalCode: customer.postalCode ?? '',
+    country: customer.country ?? '',
+    createdDate: customer.createdDate,
+    modifiedDate: customer.modifiedDate,
+  };
+  for (const field of OPTIONAL_CUSTOMER_FIELDS) {
+    const value = customer[field];
+    if (value !== undefined) (model as unknown as Record<string, unknown>)[field] = value;
+  }
+  if (!includes) return model;
+  if (includes.certificates) model.certificates = includes.certificates.map((c) => certificateModel(c, ctx));
+  if (includes.activeCertificates) model.activeCertificates = includes.activeCertificates.map((c) => activeCertificateModel(c, ctx));
+  for (const [name, field] of EMPTY_CUSTOMER_INCLUDES) {
+    if (includes.include.has(name)) model[field] = [];
+  }
   return model;
+}
+
+const OPTIONAL_CUSTOMER_FIELDS = [
+  'alternateId', 'attnName', 'line2', 'region', 'phoneNumber', 'faxNumber', 'emailAddress', 'contactName',
+  'taxpayerIdNumber', 'isBill', 'isShip',
+] as const satisfies ReadonlyArray<keyof CustomerRecord>;
+
+function activeCertificateModel(certificate: CertificateRecord, ctx: ModelContext): ActiveCertificateModel {
+  const model = certificateModel(certificate, ctx);
+  const active: ActiveCertificateModel = {
+    id: certificate.id,
+    created: certificate.createdDate,
+    modified: certificate.modifiedDate,
+    exposureZone: model.exposureZone,
+    actualTaxCode: model.exemptionReason,
+    certificate: model,
+  };
+  if (certificate.exemptionNumber) active.actualTaxNumber = certificate.exemptionNumber;
+  return active;
 }
 
 export function certificateModel(
@@ -174,6 +275,9 @@ export function certificateModel(
   if (certificate.taxNumberType) model.taxNumberType = certificate.taxNumberType;
   if (certificate.businessNumberType) model.businessNumberType = certificate.businessNumberType;
   if (include.has('customers') && customers) model.customers = customers.map((c) => customerModel(c, ctx));
+  if (include.has('attributes')) {
+    model.attributes = (certificate.attributeIds ?? []).flatMap((id) => ctx.catalogue.attributeById(id) ?? []).map((a) => ({ ...a }));
+  }
   for (const [name, field] of EMPTY_CERT_INCLUDES) {
     if (include.has(name)) (model as unknown as Record<string, unknown[]>)[field] = [];
   }
@@ -217,10 +321,14 @@ export function invitationModel(
     deliveryMethod: invitation.deliveryMethod,
     date: invitation.date,
     requestLink: ready && invitation.deliveryMethod === 'Download' ? requestLinkOf(invitation, ctx.baseUrl) : null,
-    status: ready ? 'Ready' : 'InProgress',
   };
   if (invitation.recipient !== null) model.recipient = invitation.recipient;
   if (invitation.message) model.message = invitation.message;
   if (customer) model.customer = customerModel(customer, ctx);
   return model;
+}
+
+/** The CreateCertExpressInvitation answer item: readiness beside the bare invitation. */
+export function invitationStatusModel(invitation: InvitationRecord, ctx: ModelContext): CertExpressInvitationStatusModel {
+  return { status: invitationReady(invitation, ctx.nowMs) ? 'Ready' : 'InProgress', invitation: invitationModel(invitation, ctx) };
 }

@@ -1,5 +1,5 @@
 /** Write operations shared by the API routes and the CertExpress page. */
-import type { CertificateInput } from './routes/certificate-input.js';
+import type { CertificateInput, CertificateReplacement } from './routes/certificate-input.js';
 import type { Runtime } from './runtime.js';
 import type { CertificateRecord, CertificateStatus, CustomerRecord } from './store/types.js';
 
@@ -34,4 +34,21 @@ export function createCertificate(
   rt.store.putCertificate(record);
   rt.store.link(record, customerCodes);
   return record;
+}
+
+/** UpdateCertificate: the body replaces the record; no file keeps the stored one, `customers` relinks. Does not commit. */
+export function replaceCertificate(rt: Runtime, certificate: CertificateRecord, replacement: CertificateReplacement): void {
+  const { customerCodes, document, ...fields } = replacement;
+  rt.store.replaceCertificate(certificate, {
+    ...fields,
+    document: document === undefined ? certificate.document : document,
+    status: certificate.status,
+    verified: certificate.verified,
+    createdDate: certificate.createdDate,
+    modifiedDate: rt.now().toISOString(),
+  });
+  if (customerCodes === null) return;
+  ensureCustomers(rt, customerCodes);
+  rt.store.unlink(certificate, certificate.customerCodes.filter((code) => !customerCodes.includes(code)));
+  rt.store.link(certificate, customerCodes);
 }

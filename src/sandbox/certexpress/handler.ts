@@ -27,6 +27,8 @@ const notFoundPage = () =>
 function liveInvitation(rt: Runtime, token: string): InvitationRecord | null {
   const invitation = rt.store.invitationByToken(token);
   if (!invitation || !invitationReady(invitation, Date.now())) return null;
+  // A deleted customer's links die with it: a submission must not bring the customer back.
+  if (!rt.store.customer(invitation.customerCode)) return null;
   const lastDay = addDays(utcDay(new Date(invitation.date)), LINK_LIFETIME_DAYS);
   return today(rt) > lastDay ? null : invitation;
 }

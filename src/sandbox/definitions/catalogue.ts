@@ -2,7 +2,7 @@
  * Reference data served by the definitions endpoints, with lookups by id, name and
  * (country, region). Built once per sandbox; never persisted (it is not user data).
  */
-import type { CoverLetterModel, ExemptionReasonModel, ExposureZoneModel } from '../models.js';
+import type { CertificateAttributeModel, CoverLetterModel, ExemptionReasonModel, ExposureZoneModel } from '../models.js';
 import { buildExposureZones } from './zones.js';
 
 const EXEMPT_REASONS = [
@@ -18,6 +18,15 @@ const COVER_LETTERS: ReadonlyArray<readonly [title: string, subject: string, des
   ['EXPIRED_CERTIFICATE', 'Your exemption certificate has expired', 'Tells the customer the certificate on file expired'],
 ];
 
+/** Certificate attributes (flags on a certificate); AvaTax's example name is `DIRECT PAY`. */
+const CERTIFICATE_ATTRIBUTES: ReadonlyArray<readonly [name: string, description: string, isSystemCode: boolean]> = [
+  ['DIRECT PAY', 'The customer pays the tax directly to the state (direct pay permit).', true],
+  ['SINGLE PURCHASE', 'The certificate covers one purchase only, not a blanket exemption.', true],
+  ['MULTI-STATE', 'The certificate is a multistate form covering several zones.', true],
+  ['RENEWAL SENT', 'A renewal request has been sent to the customer.', false],
+  ['NEEDS REVIEW', 'Someone should look at this certificate again.', false],
+];
+
 const CATALOGUE_STAMP = '2016-01-01T00:00:00Z';
 
 /** The definitions catalogue plus the indexes the routes need. */
@@ -25,6 +34,7 @@ export interface Catalogue {
   zones: ExposureZoneModel[];
   reasons: ExemptionReasonModel[];
   coverLetters: CoverLetterModel[];
+  attributes: CertificateAttributeModel[];
   zoneById(id: number): ExposureZoneModel | undefined;
   /** Case-insensitive on name. */
   zoneByName(name: string): ExposureZoneModel | undefined;
@@ -35,6 +45,9 @@ export interface Catalogue {
   reasonByName(name: string): ExemptionReasonModel | undefined;
   coverLetterByTitle(title: string): CoverLetterModel | undefined;
   coverLetterById(id: number): CoverLetterModel | undefined;
+  attributeById(id: number): CertificateAttributeModel | undefined;
+  /** Case-insensitive. */
+  attributeByName(name: string): CertificateAttributeModel | undefined;
 }
 
 /** Builds the catalogue for one company. */
@@ -54,6 +67,7 @@ export function buildCatalogue(companyId: number): Catalogue {
     templateFilename: `${title.toLowerCase()}.html`,
     version: 1,
   }));
+  const attributes = CERTIFICATE_ATTRIBUTES.map(([name, description, isSystemCode], index) => ({ id: index + 1, name, description, isSystemCode }));
   const byKey = <T>(items: T[], key: (item: T) => string) => new Map(items.map((item) => [key(item), item]));
   const zonesById = byKey(zones, (z) => String(z.id));
   const zonesByName = byKey(zones, (z) => z.name.toUpperCase());
@@ -62,10 +76,13 @@ export function buildCatalogue(companyId: number): Catalogue {
   const reasonsByName = byKey(reasons, (r) => r.name.toUpperCase());
   const lettersByTitle = byKey(coverLetters, (c) => c.title);
   const lettersById = byKey(coverLetters, (c) => String(c.id));
+  const attributesById = byKey(attributes, (a) => String(a.id));
+  const attributesByName = byKey(attributes, (a) => a.name.toUpperCase());
   return {
     zones,
     reasons,
     coverLetters,
+    attributes,
     zoneById: (id) => zonesById.get(String(id)),
     zoneByName: (name) => zonesByName.get(name.trim().toUpperCase()),
     zoneByRegion: (country, region) => zonesByRegion.get(`${country.toUpperCase()}/${region.toUpperCase()}`),
@@ -73,5 +90,7 @@ export function buildCatalogue(companyId: number): Catalogue {
     reasonByName: (name) => reasonsByName.get(name.trim().toUpperCase()),
     coverLetterByTitle: (title) => lettersByTitle.get(title.trim()),
     coverLetterById: (id) => lettersById.get(String(id)),
+    attributeById: (id) => attributesById.get(String(id)),
+    attributeByName: (name) => attributesByName.get(name.trim().toUpperCase()),
   };
 }

@@ -33,6 +33,8 @@ const SYMBOL_OPS: Record<string, 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le'> = {
 };
 const WORD_OPS = new Set(['eq', 'ne', 'gt', 'ge', 'lt', 'le']);
 const TEXT_OPS = new Set(['contains', 'startswith', 'endswith']);
+/** Deepest parenthesis nesting accepted. */
+export const MAX_NESTING = 32;
 
 /** Parses a `$filter`, resolving field names (case-insensitively) against the schema. */
 export function parseFilter(source: string, schema: FieldSchema): FilterNode {
@@ -114,11 +116,15 @@ export function parseFilter(source: string, schema: FieldSchema): FilterNode {
     throw malformed(`unknown operator after '${name}'`);
   };
 
+  // Parentheses recurse; a bound keeps a hostile filter a 400 instead of a stack overflow.
+  let depth = 0;
   const primary = (): FilterNode => {
     if (isSymbol(peek(), '(')) {
+      if (++depth > MAX_NESTING) throw malformed(`parentheses are nested more than ${MAX_NESTING} deep`);
       pos++;
       const inner = orExpression();
       expectSymbol(')');
+      depth--;
       return inner;
     }
     return predicate();
@@ -152,7 +158,9 @@ export function parseFilter(source: string, schema: FieldSchema): FilterNode {
 export function resolveField(name: string, schema: FieldSchema, forFilter: boolean): string {
   const lower = name.toLowerCase();
   if (forFilter && schema.notFilterable?.some((f) => f.toLowerCase() === lower)) {
-    throw new AvaTaxError('InvalidQueryField', `The field '${name}' cannot be used in $filter on this API.`);
+    throw new AvaTaxError('FieldNotQueryableError', `The field '${name}' in the query is not queryable.`, {
+      description: `AvaTax documents '${name}' as not filterable on this API.`,
+    });
   }
   const found = schema.fields.find((f) => f.toLowerCase() === lower);
   if (!found) throw new AvaTaxError('InvalidQueryField', `Unknown field '${name}'.`);

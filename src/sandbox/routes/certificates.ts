@@ -1,14 +1,15 @@
-/** Certificate routes: query, create, get, and customer links (both directions). */
+/** Certificate routes: query, create, get, update, delete, and customer links (both directions). */
 import type { ApiRequest, ApiRoute } from '../api.js';
-import { invalidField, missingField, notFound } from '../errors.js';
+import { deleteInformation, missingField, notFound } from '../errors.js';
+import { wrongType } from '../field-errors.js';
 import { readJsonArray, readJsonObject } from '../http/api-body.js';
 import type { Router } from '../http/router.js';
 import { json, type Reply } from '../http/types.js';
 import { customerModel } from '../models.js';
 import { fetchResult } from '../odata/fetch-result.js';
-import { createCertificate } from '../operations.js';
+import { createCertificate, replaceCertificate } from '../operations.js';
 import { modelContext, type Runtime } from '../runtime.js';
-import { parseCertificateInput } from './certificate-input.js';
+import { parseCertificateInput, parseCertificateReplacement } from './certificate-input.js';
 import { checkCustomerCode } from './customer-input.js';
 import {
   CERTIFICATE_LIST, certificateFromPath, certificateModels, customerFromPath, CUSTOMER_LIST, linkedCustomers,
@@ -36,6 +37,24 @@ function getCertificate(req: ApiRequest, rt: Runtime): Reply {
   return json(200, model);
 }
 
+/** UpdateCertificate: "replace the certificate identified by this URL with a new one". */
+async function updateCertificate(req: ApiRequest, rt: Runtime): Promise<Reply> {
+  const certificate = certificateFromPath(req, rt);
+  const replacement = parseCertificateReplacement(await readJsonObject(req, 'CertificateModel'), rt.catalogue);
+  replaceCertificate(rt, certificate, replacement);
+  await rt.commit();
+  const [model] = certificateModels({ ...req, query: new URLSearchParams({ $include: 'customers' }) }, rt, [certificate]);
+  return json(200, model);
+}
+
+/** DeleteCertificate: AvaTax revokes the certificate, then deletes it with its links and document. */
+async function deleteCertificate(req: ApiRequest, rt: Runtime): Promise<Reply> {
+  const certificate = certificateFromPath(req, rt);
+  rt.store.removeCertificate(certificate);
+  await rt.commit();
+  return json(200, deleteInformation('Certificate', certificate.id));
+}
+
 function customersOfCertificate(req: ApiRequest, rt: Runtime): Reply {
   const certificate = certificateFromPath(req, rt);
   const ctx = modelContext(rt);
@@ -47,7 +66,8 @@ async function readList(req: ApiRequest, field: 'customers' | 'certificates'): P
   const body = await readJsonObject(req, field === 'customers' ? 'LinkCustomersModel' : 'LinkCertificatesModel');
   const list = body[field];
   if (list === undefined || list === null) throw missingField(field);
-  if (!Array.isArray(list) || list.length === 0) throw invalidField(field, `${field} must be a non-empty array.`);
+  if (!Array.isArray(list)) throw wrongType(field, 'an array');
+  if (list.length === 0) throw missingField(`${field}[0]`);
   return list;
 }
 
@@ -67,7 +87,7 @@ function changeCertificateLinks(unlink: boolean) {
   return async (req: ApiRequest, rt: Runtime): Promise<Reply> => {
     const customer = customerFromPath(req, rt);
     const ids = (await readList(req, 'certificates')).map((id, i) => {
-      if (typeof id !== 'number' || !Number.isInteger(id)) throw invalidField(`certificates[${i}]`, 'Certificate ids are integers.');
+      if (typeof id !== 'number' || !Number.isInteger(id)) throw wrongType(`certificates[${i}]`, 'an integer certificate id');
       const certificate = rt.store.certificate(id);
       if (!certificate) throw notFound('Certificate', 'id', id);
       return certificate;
@@ -89,6 +109,8 @@ export function registerCertificateRoutes(router: Router<ApiRoute>): void {
     .add('GET', BASE, { handler: queryCertificates, ...exemption })
     .add('POST', BASE, { handler: createCertificates, ...exemption })
     .add('GET', `${BASE}/:id`, { handler: getCertificate, ...exemption })
+    .add('PUT', `${BASE}/:id`, { handler: updateCertificate, ...exemption })
+    .add('DELETE', `${BASE}/:id`, { handler: deleteCertificate, ...exemption })
     .add('GET', `${BASE}/:id/customers`, { handler: customersOfCertificate, ...exemption })
     .add('POST', `${BASE}/:id/customers/link`, { handler: changeCustomerLinks(false), ...exemption })
     .add('POST', `${BASE}/:id/customers/unlink`, { handler: changeCustomerLinks(true), ...exemption })

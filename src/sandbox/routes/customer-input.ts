@@ -1,5 +1,6 @@
 /** Validation of CustomerModel input (create and update). Nothing is stored until every item passes. */
-import { AvaTaxError, invalidField, missingField } from '../errors.js';
+import { AvaTaxError, missingField } from '../errors.js';
+import { invalidCountry, invalidEmail, invalidRegion, tooLong, wrongType } from '../field-errors.js';
 import type { CustomerRecord } from '../store/types.js';
 
 const TEXT_FIELDS = [
@@ -28,8 +29,9 @@ export function normalizeCountry(value: string): string {
 /** Checks a customer code from a body or path. */
 export function checkCustomerCode(value: unknown, field = 'customerCode'): string {
   if (value === undefined || value === null || value === '') throw missingField(field);
-  if (typeof value !== 'string' || !value.trim()) throw invalidField(field, 'The customer code must be a non-blank string.');
-  if (value.length > MAX_CODE_LENGTH) throw invalidField(field, `The customer code is longer than ${MAX_CODE_LENGTH} characters.`);
+  if (typeof value !== 'string') throw wrongType(field, 'a string');
+  if (!value.trim()) throw missingField(field);
+  if (value.length > MAX_CODE_LENGTH) throw tooLong(field, MAX_CODE_LENGTH);
   return value;
 }
 
@@ -41,29 +43,30 @@ export function parseCustomerInput(item: Record<string, unknown>, at: string): C
   for (const field of TEXT_FIELDS) {
     const value = item[field];
     if (value === undefined || value === null) continue;
-    if (typeof value !== 'string') throw invalidField(`${at}${field}`, `${field} must be a string.`);
+    if (typeof value !== 'string') throw wrongType(`${at}${field}`, 'a string');
     const trimmed = value.trim();
     if (trimmed) out[field] = trimmed;
   }
   for (const flag of ['isBill', 'isShip'] as const) {
     const value = item[flag];
     if (value === undefined || value === null) continue;
-    if (typeof value !== 'boolean') throw invalidField(`${at}${flag}`, `${flag} must be true or false.`);
+    if (typeof value !== 'boolean') throw wrongType(`${at}${flag}`, 'true or false');
     out[flag] = value;
   }
   for (const field of REQUIRED) if (!out[field]) throw missingField(`${at}${field}`);
   out.country = normalizeCountry(out.country as string);
-  if (!/^[A-Z]{2}$/.test(out.country)) throw invalidField(`${at}country`, 'country must be an ISO 3166 country code.');
+  if (!/^[A-Z]{2}$/.test(out.country)) throw invalidCountry(`${at}country`, out.country);
   if (out.region) out.region = out.region.toUpperCase();
   if ((out.country === 'US' || out.country === 'CA') && !out.region) throw missingField(`${at}region`);
-  if (out.region && out.region.length > 3) throw invalidField(`${at}region`, 'region is at most 3 characters.');
+  if (out.region && out.region.length > 3) throw invalidRegion(`${at}region`, out.country, out.region);
   if (out.isBill && out.isShip) {
-    throw new AvaTaxError('CertificatesFieldInvalid', 'A customer cannot be both a ship-to and a bill-to record.', {
+    throw new AvaTaxError('CustomerCantBeBothShipToAndBillTo', `Customer ${out.customerCode} is ShipTo customer and BillTo customer.`, {
+      description: `Customer ${out.customerCode} can be either ShipTo customer or BillTo customer, but not both.`,
       refersTo: `${at}isShip`,
     });
   }
   if (out.emailAddress && !isEmailAddress(out.emailAddress)) {
-    throw invalidField(`${at}emailAddress`, 'emailAddress is not an email address.');
+    throw invalidEmail(`${at}emailAddress`, out.emailAddress);
   }
   return out as CustomerInput;
 }

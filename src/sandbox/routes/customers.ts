@@ -1,30 +1,26 @@
-/** Customer routes: query, create, get, update, and the customer's certificates. */
+/** Customer routes: query, create, get, update, delete, and the customer's certificates. */
 import type { ApiRequest, ApiRoute } from '../api.js';
-import { AvaTaxError } from '../errors.js';
+import { AvaTaxError, deleteInformation } from '../errors.js';
+import { invalidValue } from '../field-errors.js';
 import { readJsonArray, readJsonObject } from '../http/api-body.js';
 import type { Router } from '../http/router.js';
 import { json, type Reply } from '../http/types.js';
-import { customerModel, parseInclude } from '../models.js';
+import { customerModel } from '../models.js';
 import { fetchResult } from '../odata/fetch-result.js';
 import { modelContext, type Runtime } from '../runtime.js';
 import type { CustomerRecord } from '../store/types.js';
 import { parseCustomerInput } from './customer-input.js';
-import { CERTIFICATE_LIST, certificateModels, customerFromPath, CUSTOMER_LIST } from './shared.js';
+import { CERTIFICATE_LIST, certificateModels, customerFromPath, CUSTOMER_LIST, customerModels } from './shared.js';
 
 const BASE = '/api/v2/companies/:companyId/customers';
 
-function customerReply(req: ApiRequest, rt: Runtime, customer: CustomerRecord): Reply {
-  const include = parseInclude(req.query.get('$include'));
-  const certificates = include.has('certificates') ? rt.store.certificatesOf(customer.customerCode) : undefined;
-  return json(200, customerModel(customer, modelContext(rt), certificates));
+function getCustomer(req: ApiRequest, rt: Runtime): Reply {
+  const [model] = customerModels(req, rt, [customerFromPath(req, rt)]);
+  return json(200, model);
 }
 
 function queryCustomers(req: ApiRequest, rt: Runtime): Reply {
-  const include = parseInclude(req.query.get('$include'));
-  const ctx = modelContext(rt);
-  const models = [...rt.store.allCustomers()].map((c) =>
-    customerModel(c, ctx, include.has('certificates') ? rt.store.certificatesOf(c.customerCode) : undefined),
-  );
+  const models = customerModels(req, rt, rt.store.allCustomers());
   return json(200, fetchResult(models, req.query, req.path, CUSTOMER_LIST));
 }
 
@@ -56,15 +52,21 @@ async function updateCustomer(req: ApiRequest, rt: Runtime): Promise<Reply> {
   const existing = customerFromPath(req, rt);
   const body = await readJsonObject(req, 'CustomerModel');
   if (body.customerCode !== undefined && body.customerCode !== existing.customerCode) {
-    throw new AvaTaxError('CertificatesFieldInvalid', 'The customerCode of a customer cannot be changed.', {
-      refersTo: 'customerCode',
-    });
+    throw invalidValue('customerCode', `The customerCode in the body ('${String(body.customerCode)}') must be the one in the URL; a customer code cannot be changed.`);
   }
   const input = parseCustomerInput({ ...body, customerCode: existing.customerCode }, '');
   const record: CustomerRecord = { id: existing.id, ...input, createdDate: existing.createdDate, modifiedDate: rt.now().toISOString() };
   rt.store.putCustomer(record);
   await rt.commit();
   return json(200, customerModel(record, modelContext(rt)));
+}
+
+/** DeleteCustomer: answers an ErrorDetail array like DeleteCertificate; the certificates stay, unlinked. */
+async function deleteCustomer(req: ApiRequest, rt: Runtime): Promise<Reply> {
+  const customer = customerFromPath(req, rt);
+  rt.store.removeCustomer(customer);
+  await rt.commit();
+  return json(200, deleteInformation('Customer', customer.customerCode));
 }
 
 function listCertificatesForCustomer(req: ApiRequest, rt: Runtime): Reply {
@@ -78,7 +80,8 @@ export function registerCustomerRoutes(router: Router<ApiRoute>): void {
   router
     .add('GET', BASE, { handler: queryCustomers, ...exemption })
     .add('POST', BASE, { handler: createCustomers, ...exemption })
-    .add('GET', `${BASE}/:customerCode`, { handler: (req, rt) => customerReply(req, rt, customerFromPath(req, rt)), ...exemption })
+    .add('GET', `${BASE}/:customerCode`, { handler: getCustomer, ...exemption })
     .add('PUT', `${BASE}/:customerCode`, { handler: updateCustomer, ...exemption })
+    .add('DELETE', `${BASE}/:customerCode`, { handler: deleteCustomer, ...exemption })
     .add('GET', `${BASE}/:customerCode/certificates`, { handler: listCertificatesForCustomer, ...exemption });
 }

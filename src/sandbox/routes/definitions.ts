@@ -4,13 +4,17 @@ import type { Router } from '../http/router.js';
 import { json } from '../http/types.js';
 import { fetchResult, type ListOptions } from '../odata/fetch-result.js';
 
+// Not-filterable lists as the avatax 26.9.0 docblocks write them (`*Not filterable:*`);
+// those fields still sort.
 const ZONES: ListOptions = {
   fields: ['id', 'companyId', 'name', 'tag', 'description', 'created', 'modified', 'region', 'country'],
+  notFilterable: ['id', 'companyId', 'tag', 'description', 'created', 'modified', 'region', 'country'],
   defaultOrder: 'id',
 };
 const REASONS: ListOptions = { fields: ['id', 'name'], defaultOrder: 'id' };
 const COVER_LETTERS: ListOptions = {
   fields: ['id', 'companyId', 'title', 'subject', 'description', 'createdDate', 'modifiedDate', 'active', 'pageCount', 'templateFilename', 'version'],
+  notFilterable: ['id', 'companyId', 'subject', 'description', 'createdDate', 'modifiedDate', 'pageCount', 'templateFilename', 'version'],
   defaultOrder: 'id',
 };
 

@@ -4,11 +4,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { ApiRequest, ApiRoute } from '../api.js';
-import { AvaTaxError, invalidField, missingField } from '../errors.js';
+import { AvaTaxError, missingField } from '../errors.js';
+import { invalidEmail, invalidEnum, invalidValue, wrongType } from '../field-errors.js';
 import { intParam, readJsonArray } from '../http/api-body.js';
 import type { Router } from '../http/router.js';
 import { json, type Reply } from '../http/types.js';
-import { invitationModel, type CertExpressInvitationModel } from '../models.js';
+import { invitationModel, invitationStatusModel, type CertExpressInvitationModel } from '../models.js';
 import { fetchResult, type ListOptions } from '../odata/fetch-result.js';
 import { modelContext, type Runtime } from '../runtime.js';
 import type { CustomerRecord, DeliveryMethod, InvitationRecord } from '../store/types.js';
@@ -18,7 +19,7 @@ import { customerFromPath } from './shared.js';
 const DELIVERY_BY_NUMBER: Record<number, DeliveryMethod> = { 1: 'Email', 2: 'Fax', 3: 'Download' };
 
 const INVITATION_LIST: ListOptions = {
-  fields: ['id', 'customerCode', 'recipient', 'deliveryMethod', 'date', 'emailStatus', 'coverLettersOnly', 'message', 'status'],
+  fields: ['id', 'customerCode', 'recipient', 'deliveryMethod', 'date', 'emailStatus', 'coverLettersOnly', 'message'],
   notFilterable: ['companyId', 'customer', 'coverLetter', 'exposureZones', 'exemptReasons', 'requestLink'],
   exemptionLimits: true,
   defaultOrder: 'id',
@@ -32,15 +33,15 @@ function deliveryMethod(value: unknown, at: string): DeliveryMethod {
     if (match) return match;
     if (/^\d+$/.test(value.trim()) && DELIVERY_BY_NUMBER[Number(value)]) return DELIVERY_BY_NUMBER[Number(value)] as DeliveryMethod;
   }
-  throw invalidField(`${at}deliveryMethod`, 'deliveryMethod must be Email, Fax or Download (1, 2 or 3).');
+  throw invalidEnum(`${at}deliveryMethod`, value, ['Email', 'Fax', 'Download']);
 }
 
 function idList(value: unknown, field: string, exists: (id: number) => boolean, onUnknown: (id: number) => AvaTaxError): number[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw invalidField(field, `${field} must be an array of ids.`);
+  if (!Array.isArray(value)) throw wrongType(field, 'an array of ids');
   const ids: number[] = [];
   for (const id of value) {
-    if (typeof id !== 'number' || !Number.isInteger(id)) throw invalidField(field, `${field} must be an array of integer ids.`);
+    if (typeof id !== 'number' || !Number.isInteger(id)) throw wrongType(field, 'an array of integer ids');
     if (!exists(id)) throw onUnknown(id);
     if (!ids.includes(id)) ids.push(id);
   }
@@ -57,7 +58,7 @@ function parseInvitation(item: Record<string, unknown>, at: string, customer: Cu
     throw new AvaTaxError('InvalidCoverLetterTitle', `Invalid cover letter title: ${String(title)}.`, { refersTo: `${at}coverLetterTitle` });
   }
   const zones = idList(item.exposureZones, `${at}exposureZones`, (id) => !!rt.catalogue.zoneById(id), (id) =>
-    invalidField(`${at}exposureZones`, `Unknown exposure zone id ${id}.`),
+    invalidValue(`${at}exposureZones`, `Unknown exposure zone id ${id}.`),
   );
   const reasons = idList(item.exemptReasons, `${at}exemptReasons`, (id) => !!rt.catalogue.reasonById(id), (id) =>
     new AvaTaxError('InvalidExemptReason', `Invalid exempt reason: ${id}.`, { refersTo: `${at}exemptReasons` }),
@@ -65,7 +66,7 @@ function parseInvitation(item: Record<string, unknown>, at: string, customer: Cu
   let recipient: string | null = null;
   if (item.recipient !== undefined && item.recipient !== null && item.recipient !== '') {
     if (typeof item.recipient !== 'string' || !isEmailAddress(item.recipient.trim())) {
-      throw invalidField(`${at}recipient`, 'recipient must be an email address.');
+      throw invalidEmail(`${at}recipient`, String(item.recipient));
     }
     recipient = item.recipient.trim();
   }
@@ -75,7 +76,7 @@ function parseInvitation(item: Record<string, unknown>, at: string, customer: Cu
   }
   if (method === 'Fax' && !customer.faxNumber) throw missingField(`${at}faxNumber`);
   if (item.message !== undefined && item.message !== null && typeof item.message !== 'string') {
-    throw invalidField(`${at}message`, 'message must be a string.');
+    throw wrongType(`${at}message`, 'a string');
   }
   const draft: InvitationDraft = {
     customerCode: customer.customerCode,
@@ -109,13 +110,7 @@ async function createInvitations(req: ApiRequest, rt: Runtime): Promise<Reply> {
   });
   await rt.commit();
   const ctx = modelContext(rt);
-  return json(
-    200,
-    created.map((record) => {
-      const invitation = invitationModel(record, ctx);
-      return { status: invitation.status, invitation };
-    }),
-  );
+  return json(200, created.map((record) => invitationStatusModel(record, ctx)));
 }
 
 function getInvitation(req: ApiRequest, rt: Runtime): Reply {

@@ -1,10 +1,11 @@
 /** Lookups and list helpers shared by the API routes. */
 import type { ApiRequest } from '../api.js';
 import { notFound } from '../errors.js';
-import { certificateModel, parseInclude, type CertificateModel } from '../models.js';
+import { certificateModel, customerModel, parseInclude, type CertificateModel, type CustomerIncludes, type CustomerModel } from '../models.js';
 import type { ListOptions } from '../odata/fetch-result.js';
 import { modelContext, type Runtime } from '../runtime.js';
 import type { CertificateRecord, CustomerRecord } from '../store/types.js';
+import { exemptsOn } from '../store/validity.js';
 import { intParam } from '../http/api-body.js';
 
 /** Fields of CertificateModel usable in `$filter` / `$orderBy`. */
@@ -15,7 +16,7 @@ export const CERTIFICATE_LIST: ListOptions = {
     'taxNumberType', 'businessNumberType', 'pageCount', 'exemptionReason.id', 'exemptionReason.name',
     'exposureZone.id', 'exposureZone.name', 'exposureZone.region', 'exposureZone.country', 'exposureZoneName',
   ],
-  notFilterable: ['exemptionNumber', 'ecmsId', 'ecmsStatus', 'pdf', 'pages'],
+  notFilterable: ['exemptionNumber', 'jurisdictions', 'ecmsId', 'ecmsStatus', 'pdf', 'pages'],
   exemptionLimits: true,
   defaultOrder: 'id',
 };
@@ -66,4 +67,20 @@ export function certificateModels(
 
 export function linkedCustomers(rt: Runtime, certificate: CertificateRecord): CustomerRecord[] {
   return certificate.customerCodes.map((code) => rt.store.customer(code)).filter((c): c is CustomerRecord => !!c);
+}
+
+/** Builds CustomerModels honouring `$include` (certificates are resolved only when asked for). */
+export function customerModels(req: ApiRequest, rt: Runtime, customers: Iterable<CustomerRecord>): CustomerModel[] {
+  const include = parseInclude(req.query.get('$include'));
+  const ctx = modelContext(rt);
+  const out: CustomerModel[] = [];
+  for (const customer of customers) {
+    const includes: CustomerIncludes = { include };
+    const needsCertificates = include.has('certificates') || include.has('active_certificates');
+    const certificates = needsCertificates ? rt.store.certificatesOf(customer.customerCode) : [];
+    if (include.has('certificates')) includes.certificates = certificates;
+    if (include.has('active_certificates')) includes.activeCertificates = certificates.filter((c) => exemptsOn(c, ctx.today));
+    out.push(customerModel(customer, ctx, includes));
+  }
+  return out;
 }

@@ -75,6 +75,13 @@ export class Store {
     this.customers.set(customer.customerCode, customer);
   }
 
+  /** Removes a customer and unlinks it from its certificates (which stay, as in AvaTax). */
+  removeCustomer(customer: CustomerRecord): void {
+    for (const certificate of this.certificatesOf(customer.customerCode)) this.unlink(certificate, [customer.customerCode]);
+    this.certIdsByCustomer.delete(customer.customerCode);
+    this.customers.delete(customer.customerCode);
+  }
+
   // --- certificates ---------------------------------------------------------------------
 
   nextCertificateId(): number {
@@ -119,9 +126,26 @@ export class Store {
       const at = certificate.customerCodes.indexOf(code);
       if (at < 0) continue;
       certificate.customerCodes.splice(at, 1);
-      this.certIdsByCustomer.get(code)?.delete(certificate.id);
-      this.certIdsByCustomerZone.get(zoneKey(code, certificate.exposureZoneId))?.delete(certificate.id);
+      this.unindex(certificate, code);
     }
+  }
+
+  /**
+   * Replaces a certificate's fields in place (same id), keeping its indexes right when the
+   * exposure zone changes. Links are changed with link/unlink, not here.
+   */
+  replaceCertificate(certificate: CertificateRecord, fields: Omit<CertificateRecord, 'id' | 'customerCodes'>): void {
+    for (const code of certificate.customerCodes) this.unindex(certificate, code);
+    const optional = ['filename', 'exemptionNumber', 'taxNumberType', 'businessNumberType'] as const;
+    for (const key of optional) delete certificate[key];
+    Object.assign(certificate, fields);
+    for (const code of certificate.customerCodes) this.index(certificate, code);
+  }
+
+  /** Removes a certificate, its links and its stored document. */
+  removeCertificate(certificate: CertificateRecord): void {
+    for (const code of certificate.customerCodes) this.unindex(certificate, code);
+    this.certificates.delete(certificate.id);
   }
 
   // --- invitations ----------------------------------------------------------------------
@@ -152,6 +176,11 @@ export class Store {
   private index(certificate: CertificateRecord, code: string): void {
     add(this.certIdsByCustomer, code, certificate.id);
     add(this.certIdsByCustomerZone, zoneKey(code, certificate.exposureZoneId), certificate.id);
+  }
+
+  private unindex(certificate: CertificateRecord, code: string): void {
+    this.certIdsByCustomer.get(code)?.delete(certificate.id);
+    this.certIdsByCustomerZone.get(zoneKey(code, certificate.exposureZoneId))?.delete(certificate.id);
   }
 
   private resolve(ids: Set<number> | undefined): CertificateRecord[] {

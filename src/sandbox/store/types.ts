@@ -59,6 +59,8 @@ export interface CertificateRecord {
   businessNumberType?: string;
   /** Linked customer codes, in link order. */
   customerCodes: string[];
+  /** Linked certificate attribute ids, in link order (absent in older data files = none). */
+  attributeIds?: number[];
   document: StoredDocument | null;
   createdDate: string;
   modifiedDate: string;

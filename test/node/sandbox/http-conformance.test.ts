@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Sandbox } from '../../../src/sandbox/index.js';
+import { watchBodies } from './body-recorder.js';
 import { api, basic, expectAvaTaxError, expectJson, samplePdf, sampleJpeg, startSandbox } from './support.js';
 
 type FetchResult = { '@recordsetCount': number; value: Array<Record<string, unknown>>; '@nextLink'?: string };
@@ -14,8 +15,11 @@ describe('sandbox over raw HTTP', () => {
   let sandbox: Sandbox;
   let company: string;
 
+  const bodies = watchBodies();
+
   before(async () => {
     sandbox = await startSandbox({ customers: 25 });
+    bodies.start(sandbox.url);
     company = `/api/v2/companies/${sandbox.companyId}`;
   });
   after(() => sandbox.close());
@@ -169,7 +173,8 @@ describe('sandbox over raw HTTP', () => {
       await expectAvaTaxError(await filter("status eq 'COMPLETE' and"), 400, 'MalformedFilterException');
       await expectAvaTaxError(await filter("(status eq 'COMPLETE'"), 400, 'MalformedFilterException');
       await expectAvaTaxError(await filter("colour eq 'red'"), 400, 'InvalidQueryField');
-      await expectAvaTaxError(await filter("exemptionNumber eq 'X'"), 400, 'InvalidQueryField');
+      await expectAvaTaxError(await filter("exemptionNumber eq 'X'"), 400, 'FieldNotQueryableError');
+      await expectAvaTaxError(await filter("jurisdictions eq 'X'"), 400, 'FieldNotQueryableError');
     });
   });
 
@@ -187,7 +192,7 @@ describe('sandbox over raw HTTP', () => {
       await expectAvaTaxError(
         await api(sandbox, `${company}/customers/C-1001/certexpressinvites`, { method: 'POST', body: bad, headers: { 'content-type': 'application/json' } }),
         400,
-        'CertificatesFieldInvalid',
+        'InvalidEnumValue',
       );
     });
   });
@@ -284,4 +289,6 @@ describe('sandbox over raw HTTP', () => {
       await unknown.arrayBuffer();
     });
   });
+
+  it('answers only bodies the official avatax models allow (official-models.ts)', () => bodies.assertOfficial());
 });

@@ -52,13 +52,16 @@ describe('$filter', () => {
         return (error as AvaTaxError).code;
       }
     };
-    assert.equal(code("secret eq 'x'"), 'InvalidQueryField');
+    assert.equal(code("secret eq 'x'"), 'FieldNotQueryableError');
     assert.equal(code("nope eq 'x'"), 'InvalidQueryField');
     assert.equal(code('id eq'), 'MalformedFilterException');
     assert.equal(code('id in (1, 2'), 'MalformedFilterException');
     assert.equal(code('id between 1 or 2'), 'MalformedFilterException');
     assert.equal(code('id ! 2'), 'MalformedFilterException');
     assert.equal(code(''), 'MalformedFilterException');
+    assert.equal(code(`${'('.repeat(32)}id eq 1${')'.repeat(32)}`), 'parsed');
+    assert.equal(code(`${'('.repeat(33)}id eq 1${')'.repeat(33)}`), 'MalformedFilterException');
+    assert.equal(code(`${'('.repeat(100_000)}id eq 1`), 'MalformedFilterException', 'no stack overflow');
   });
 });
 

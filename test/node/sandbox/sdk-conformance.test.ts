@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type * as Models from 'avatax/lib/models/index.js';
 import type { Sandbox } from '../../../src/sandbox/index.js';
+import { watchBodies } from './body-recorder.js';
 import { model, rejectsWithCode, sdk, startSandbox, type AvaTaxClient } from './support.js';
 
 type CustomerModel = Models.CustomerModel;
@@ -16,8 +17,11 @@ describe('sandbox through the official avatax SDK', () => {
   let client: AvaTaxClient;
   let companyId: number;
 
+  const bodies = watchBodies();
+
   before(async () => {
     sandbox = await startSandbox();
+    bodies.start(sandbox.url);
     client = sdk(sandbox);
     companyId = sandbox.companyId;
   });
@@ -66,18 +70,25 @@ describe('sandbox through the official avatax SDK', () => {
       assert.equal(result['@recordsetCount' as keyof typeof result], result.value.length);
     });
 
-    it('lists 64 exposure zones and filters them', async () => {
+    it('lists 64 exposure zones, filters them by name and refuses the fields AvaTax does not filter', async () => {
       const all = await client.listCertificateExposureZones({});
       assert.equal(all.value.length, 64);
-      const wa = await client.listCertificateExposureZones({ filter: "region eq 'WA' and country eq 'US'" });
+      const wa = await client.listCertificateExposureZones({ filter: "name eq 'Washington'" });
       assert.equal(wa.value.length, 1);
       assert.deepEqual(
         { name: wa.value[0]?.name, tag: wa.value[0]?.tag, description: wa.value[0]?.description },
         { name: 'Washington', tag: 'EZ_US_WA', description: 'Washington Sales Tax' },
       );
-      const canada = await client.listCertificateExposureZones({ filter: "country eq 'CA'", orderBy: 'name DESC', top: 5 });
-      assert.equal(canada.value.length, 5);
-      assert.equal(canada.value[0]?.name, 'Yukon');
+      const north = await client.listCertificateExposureZones({ filter: "name startswith 'North'", orderBy: 'name DESC', top: 2 });
+      assert.deepEqual(north.value.map((z) => z.name), ['Northwest Territories', 'North Dakota']);
+      // Not filterable, as avatax 26.9.0 documents: id, companyId, tag, description, created, modified, region, country.
+      for (const field of ['region', 'country', 'tag', 'id']) {
+        await rejectsWithCode(client.listCertificateExposureZones({ filter: `${field} eq 'WA'` }), 'FieldNotQueryableError');
+      }
+      const byRegion = await client.listCertificateExposureZones({ orderBy: 'region ASC', top: 1 });
+      assert.equal(byRegion.value[0]?.region, 'AB', 'not filterable fields still sort');
+      await rejectsWithCode(client.listCoverLetters({ filter: "subject contains 'exemption'" }), 'FieldNotQueryableError');
+      assert.equal((await client.listCoverLetters({ filter: "title eq 'STANDARD_REQUEST'" })).value.length, 1);
     });
 
     it('lists exempt reasons', async () => {
@@ -202,4 +213,6 @@ describe('sandbox through the official avatax SDK', () => {
       }
     });
   });
+
+  it('answers only bodies the official avatax models allow (official-models.ts)', () => bodies.assertOfficial());
 });

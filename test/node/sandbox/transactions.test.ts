@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type * as Models from 'avatax/lib/models/index.js';
 import type { Sandbox } from '../../../src/sandbox/index.js';
 import { addDays } from '../../../src/sandbox/util/dates.js';
+import { watchBodies } from './body-recorder.js';
 import { api, expectAvaTaxError, model, rejectsWithCode, sdk, startSandbox, type AvaTaxClient } from './support.js';
 
 type Transaction = Models.TransactionModel;
@@ -22,8 +23,11 @@ describe('CreateTransaction through the official avatax SDK', () => {
   let client: AvaTaxClient;
   let waCertificate: Models.CertificateModel;
 
+  const bodies = watchBodies();
+
   before(async () => {
     sandbox = await startSandbox({ now: () => new Date(`${T}T12:00:00Z`) });
+    bodies.start(sandbox.url);
     client = sdk(sandbox);
     const certificates = await client.listCertificatesForCustomer({
       companyId: sandbox.companyId,
@@ -212,4 +216,6 @@ describe('CreateTransaction through the official avatax SDK', () => {
     });
     await expectAvaTaxError(response, 400, 'JsonFormatError');
   });
+
+  it('answers only bodies the official avatax models allow (official-models.ts)', () => bodies.assertOfficial());
 });

@@ -3,6 +3,7 @@
  * Without any AVATAX_* variable it runs against an in-process sandbox.
  */
 import { createCertServer, CertServerConfigError, listen, type CertServerConfig } from '../server/index.js';
+import type { RedisStore } from '../server/redis.js';
 
 const HELP = `Usage: cert-elements serve
 
@@ -10,6 +11,8 @@ Runs the companion (cert API) as a standalone HTTP service. Configuration comes 
 
   CERT_ELEMENTS_SECRET           HS256 key shared with the host that mints tokens (required, >= 32 characters)
   CERT_ELEMENTS_ALLOWED_ORIGINS  comma-separated origins allowed to call cross-origin (optional)
+  CERT_ELEMENTS_REDIS_URL        redis:// or rediss:// URL of the state shared by several instances
+                                 (status cache, rate limits, invitation locks); default: this process only
   AVATAX_ACCOUNT_ID              AvaTax account id
   AVATAX_LICENSE_KEY             AvaTax license key
   AVATAX_COMPANY_ID              AvaTax company id (number)
@@ -29,6 +32,7 @@ interface ServeSettings {
   allowedOrigins: string[];
   port: number;
   host: string;
+  redisUrl?: string;
   avatax: Omit<CertServerConfig['avatax'], 'timeoutMs'> | null;
 }
 
@@ -47,6 +51,9 @@ export function readServeEnv(env: Env): ServeSettings | { problems: string[] } {
     if (!isOrigin(origin)) problems.push(`CERT_ELEMENTS_ALLOWED_ORIGINS has an entry that is not an exact origin (like https://shop.example): ${origin.slice(0, 80)}`);
   }
 
+  const redisUrl = env['CERT_ELEMENTS_REDIS_URL'] || undefined;
+  if (redisUrl && !/^rediss?:\/\/[^/]/.test(redisUrl)) problems.push('CERT_ELEMENTS_REDIS_URL must be a redis:// or rediss:// URL.');
+
   const names = ['AVATAX_ACCOUNT_ID', 'AVATAX_LICENSE_KEY', 'AVATAX_COMPANY_ID', 'AVATAX_ENVIRONMENT'] as const;
   let avatax: ServeSettings['avatax'] = null;
   if (names.some((n) => env[n])) {
@@ -61,7 +68,7 @@ export function readServeEnv(env: Env): ServeSettings | { problems: string[] } {
     }
     avatax = { accountId: env['AVATAX_ACCOUNT_ID'] ?? '', licenseKey: env['AVATAX_LICENSE_KEY'] ?? '', companyId, environment };
   }
-  return problems.length ? { problems } : { secret, allowedOrigins, port, host, avatax };
+  return problems.length ? { problems } : { secret, allowedOrigins, port, host, avatax, ...(redisUrl ? { redisUrl } : {}) };
 }
 
 /** Starts the companion; resolves 0 once listening, 1 for bad configuration, 2 for bad usage. */
@@ -115,16 +122,32 @@ export async function startServe(
     say(`no AVATAX_* variables set; using an in-process AvaTax sandbox at ${sandbox.url}`);
   }
 
+  let store: RedisStore | undefined;
+  if (settings.redisUrl) {
+    const { redisStore } = await import('../server/redis.js');
+    store = redisStore({ url: settings.redisUrl });
+    // Not fatal: the companion serves (without a cache, refusing rate-limited writes) until Redis answers.
+    await store.ready().then(
+      () => say('sharing state through Redis'),
+      () => say('Redis is not reachable yet; serving without shared state until it is'),
+    );
+  }
+  const stop = async (): Promise<void> => {
+    await store?.close();
+    await closeSandbox();
+  };
+
   let server;
   try {
     server = createCertServer({
       avatax: { accountId: avatax.accountId, licenseKey: avatax.licenseKey, companyId: avatax.companyId, environment: avatax.environment },
       secret: settings.secret,
       allowedOrigins: settings.allowedOrigins,
+      ...(store ? { store } : {}),
       ...(logger !== undefined ? { logger } : {}),
     });
   } catch (error) {
-    await closeSandbox();
+    await stop();
     if (error instanceof CertServerConfigError) return { problems: error.problems };
     throw error;
   }
@@ -135,7 +158,7 @@ export async function startServe(
     ...(sandboxUrl ? { sandboxUrl } : {}),
     close: async () => {
       await listening.close();
-      await closeSandbox();
+      await stop();
     },
   };
 }

@@ -13,9 +13,12 @@ export interface CertClientOptions extends TokenSourceOptions {
   customerCode?: string;
 }
 
-/** A status question: with `region` one verdict, without it the list of certificates on file. */
+/**
+ * A status question: with `region` one verdict (country default `US`), without it the list of
+ * certificates on file (of `country`, or of every country when it is left out).
+ */
 export interface StatusQuery {
-  country: string;
+  country?: string;
   region?: string;
 }
 
@@ -25,7 +28,23 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Return a 2xx body as a Blob instead of parsed JSON (certificate documents). */
   blob?: boolean;
+  /** Extra request headers. */
+  headers?: Record<string, string>;
 }
+
+/** Options of {@link CertClient.status}. */
+export interface StatusOptions extends CallOptions {
+  /**
+   * A person caused this re-check (returned to the tab, pressed "Try again", uploaded…): the
+   * companion reads AvaTax now instead of its cache (within a per-customer budget). The number is
+   * when that happened (a `performance.now()` time, e.g. the event's `timeStamp`; default now):
+   * answers asked on the page before it are not reused, answers asked since are shared.
+   */
+  fresh?: boolean | number;
+}
+
+/** The header that marks a person's re-check: the companion bypasses its cache for it. */
+export const FRESH_HEADERS: Record<string, string> = { 'cache-control': 'no-cache' };
 
 const statusCache = new Coalescer<StatusVerdict | StatusList>(() => timings.statusCacheMs);
 
@@ -33,7 +52,12 @@ const statusCache = new Coalescer<StatusVerdict | StatusList>(() => timings.stat
  * Sends a staff token's status ask (one customer, one zone) in a batch; `scope` names the page's
  * token source and API base. Installed by {@link useStatusBatching}.
  */
-export type StatusBatching = (scope: string, item: { customerCode: string; country: string; region: string }, client: CertClient) => Promise<StatusVerdict>;
+export type StatusBatching = (
+  scope: string,
+  item: { customerCode: string; country: string; region: string },
+  client: CertClient,
+  fresh: boolean,
+) => Promise<StatusVerdict>;
 
 let batching: StatusBatching | undefined;
 
@@ -63,14 +87,14 @@ export class CertClient {
    * An authenticated JSON call under the API base. Retryable errors are retried with backoff;
    * a 401 renews the token once and repeats the call.
    */
-  request<T>(method: string, path: string, body?: unknown, { signal, blob }: CallOptions = {}): Promise<T> {
+  request<T>(method: string, path: string, body?: unknown, { signal, blob, headers: extra }: CallOptions = {}): Promise<T> {
     // One renewal per call, across the retries too: a second 401 is the answer.
     let renewed = false;
     return withRetry(async () => {
       for (;;) {
         const { token, apiBase = this.#apiBase } = await this.#tokens.get(this.customerCode, signal);
         if (!apiBase) throw configError('api-base');
-        const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+        const headers: Record<string, string> = { ...extra, authorization: `Bearer ${token}` };
         if (body) headers['content-type'] = 'application/json';
         const init = { method, headers, body: body ? JSON.stringify(body) : undefined };
         try {
@@ -85,9 +109,16 @@ export class CertClient {
   }
 
   /** Verdict for one zone (`region` set) or the certificates on file (no `region`). */
-  status(query: StatusQuery, { signal }: CallOptions = {}): Promise<StatusVerdict | StatusList> {
-    const key = `${this.#cacheScope()}${query.country}|${query.region ?? ''}`;
-    return statusCache.run(key, () => this.#loadStatus(query), signal);
+  status(query: StatusQuery, { signal, fresh }: StatusOptions = {}): Promise<StatusVerdict | StatusList> {
+    const country = query.country ?? (query.region ? 'US' : '');
+    const key = `${this.#cacheScope()}${country}|${query.region ?? ''}|`;
+    const isFresh = fresh !== undefined && fresh !== false;
+    if (isFresh) {
+      // Ordinary answers to this question are stale now; fresh ones asked since are shared.
+      statusCache.clear(`${key}o`);
+      statusCache.clear(`${key}f`, fresh === true ? undefined : fresh);
+    }
+    return statusCache.run(`${key}${isFresh ? 'f' : 'o'}`, () => this.#loadStatus({ country, region: query.region }, isFresh), signal);
   }
 
   /** Creates (or reuses) the customer's CertExpress invitation for a zone. */
@@ -122,11 +153,11 @@ export class CertClient {
     return text ? `?${text}` : '';
   }
 
-  async #loadStatus({ country, region }: StatusQuery): Promise<StatusVerdict | StatusList> {
+  async #loadStatus({ country, region }: { country: string; region?: string | undefined }, fresh: boolean): Promise<StatusVerdict | StatusList> {
     const { customerCode } = this;
     // Staff pages (ERP grids) ask for many customers at once: those asks travel as one batch.
     return batching && region && customerCode && (await this.#tokens.get(customerCode)).customerCode === '*'
-      ? batching(this.#cacheScope(''), { customerCode, country, region }, this)
-      : this.request('GET', `/v1/status${this.#query({ country, region })}`);
+      ? batching(this.#cacheScope(''), { customerCode, country, region }, this, fresh)
+      : this.request('GET', `/v1/status${this.#query({ country, region })}`, undefined, fresh ? { headers: FRESH_HEADERS } : {});
   }
 }

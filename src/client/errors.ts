@@ -21,10 +21,17 @@ export class CertApiError extends Error implements ErrorDetail {
 export const apiError = (code: ErrorCode, message: string, retryable = false, fields?: string[]): CertApiError =>
   new CertApiError({ code, message, retryable, ...(fields && { fields }) });
 
+const UNREACHABLE = 'The service could not be reached.';
+
+/** No answer came in time (retryable). */
+export const timedOut = (): CertApiError => apiError('timeout', 'The service took too long to answer.', true);
+
+/** The service could not be reached (retryable). */
+export const unreachable = (): CertApiError => apiError('network_error', UNREACHABLE, true);
+
 /** A configuration error naming the attribute (or option) at fault. */
 export const configError = (name: string): CertApiError =>
   apiError('configuration_error', `The ${name} attribute is missing or invalid.`, false, [name]);
-
 
 /** Builds the error for a non-2xx answer, preferring the body's own `error` member. */
 export function errorFromResponse(status: number, body: unknown, retryAfter: string | null): CertApiError {
@@ -42,7 +49,7 @@ export const isAbort = (e: unknown): boolean => (e as Error | null)?.name === 'A
 
 /** Normalises anything thrown into a plain {@link ErrorDetail}. */
 export function toErrorDetail(e: unknown): ErrorDetail {
-  const { code = 'network_error', message = 'The service could not be reached.', retryable = true, fields } =
+  const { code = 'network_error', message = UNREACHABLE, retryable = true, fields } =
     e instanceof CertApiError ? e : ({} as Partial<ErrorDetail>);
   return { code, message, retryable, ...(fields && { fields }) };
 }

@@ -1,4 +1,4 @@
-import { apiError, errorFromResponse } from './errors.js';
+import { apiError, errorFromResponse, timedOut, unreachable } from './errors.js';
 import { jitter, timings } from './timings.js';
 
 const aborted = (): DOMException => new DOMException('Aborted', 'AbortError');
@@ -30,8 +30,8 @@ export async function fetchJson<T>(url: string, init: RequestInit, signal?: Abor
     return body as T;
   } catch (e) {
     if (signal?.aborted) throw aborted();
-    if (ctl.signal.aborted) throw apiError('timeout', 'The service took too long to answer.', true);
-    throw (e as Error).name === 'CertApiError' ? e : apiError('network_error', 'The service could not be reached.', true);
+    if (ctl.signal.aborted) throw timedOut();
+    throw (e as Error).name === 'CertApiError' ? e : unreachable();
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', stop);

@@ -1,5 +1,5 @@
 import type { BatchStatusResponse, StatusVerdict } from './contract.js';
-import { useStatusBatching, type StatusBatching } from './cert-client.js';
+import { FRESH_HEADERS, useStatusBatching, type StatusBatching } from './cert-client.js';
 import { apiError, CertApiError } from './errors.js';
 
 /** One zone of one customer, as the batch route takes it. */
@@ -24,15 +24,17 @@ const queues = new Map<string, { post: Post; waiting: Waiting[] }>();
 
 /**
  * Queues a staff status ask; all asks queued under `scope` in the same task go out together as
- * `POST /v1/status/batch` calls of at most {@link BATCH_LIMIT} items.
+ * `POST /v1/status/batch` calls of at most {@link BATCH_LIMIT} items (a person's re-checks in
+ * batches of their own, marked fresh).
  */
-export const batchStatus: StatusBatching = (scope, item, client) =>
+export const batchStatus: StatusBatching = (scope, item, client, fresh) =>
   new Promise((resolve, reject) => {
-    let queue = queues.get(scope);
+    const key = fresh ? `${scope}fresh` : scope;
+    let queue = queues.get(key);
     if (!queue) {
-      const post: Post = (items) => client.request<BatchStatusResponse>('POST', '/v1/status/batch', { items });
-      queues.set(scope, (queue = { post, waiting: [] }));
-      setTimeout(() => flush(scope));
+      const post: Post = (items) => client.request<BatchStatusResponse>('POST', '/v1/status/batch', { items }, fresh ? { headers: FRESH_HEADERS } : {});
+      queues.set(key, (queue = { post, waiting: [] }));
+      setTimeout(() => flush(key));
     }
     queue.waiting.push({ item, resolve, reject });
   });

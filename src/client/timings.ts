@@ -17,6 +17,12 @@ export const timings = {
   pollFirstMs: 2_000,
   pollMaxMs: 15_000,
   pollSlowMs: 180_000,
+  /**
+   * After a CertExpress link was opened: the zone's status is re-checked while the page is
+   * visible, first after `watchFirstMs` (then ×1.5 up to `pollMaxMs`), for `watchForMs` of visible time.
+   */
+  watchFirstMs: 3_000,
+  watchForMs: 300_000,
   /** Elements retry a retryable error by themselves: first delay (doubling) and how often. */
   autoRetryMs: 5_000,
   autoRetries: 3,

@@ -1,5 +1,5 @@
 import type { TokenRequest, TokenResponse } from './contract.js';
-import { apiError, CertApiError, configError } from './errors.js';
+import { CertApiError, configError, timedOut, unreachable } from './errors.js';
 import { abortable, fetchJson, sleep } from './http.js';
 import { timings } from './timings.js';
 
@@ -96,11 +96,11 @@ export function tokenSource({ fetchToken, tokenEndpoint, tokenCredentials = 'sam
         return Promise.race([
           (async () => fetchToken(request))()
             .catch((e: unknown) => {
-              throw e instanceof CertApiError ? e : apiError('network_error', 'The service could not be reached.', true);
+              throw e instanceof CertApiError ? e : unreachable();
             })
             .finally(() => answered.abort()),
           sleep(timings.requestTimeoutMs, answered.signal).then((): never => {
-            throw apiError('timeout', 'The service took too long to answer.', true);
+            throw timedOut();
           }),
         ]);
       };

@@ -1,5 +1,5 @@
 import type { UploadResult } from './contract.js';
-import { apiError, CertApiError, configError, errorFromResponse } from './errors.js';
+import { apiError, CertApiError, configError, errorFromResponse, unreachable } from './errors.js';
 import { apiUrl } from './http.js';
 import { timings } from './timings.js';
 import { tokenSource, type TokenSourceOptions } from './token-source.js';
@@ -142,7 +142,7 @@ function send<T>(url: string, token: string, body: FormData, signal?: AbortSigna
     };
     // The body is out: what is left is the companion's work with AvaTax.
     xhr.upload.onload = () => arm(Math.max(timings.requestTimeoutMs, uploadTimings.stallMs));
-    xhr.onerror = () => fail(apiError('network_error', 'The service could not be reached.', true));
+    xhr.onerror = () => fail(unreachable());
     xhr.onload = () => {
       let parsed: unknown;
       try {

@@ -53,8 +53,11 @@ export abstract class CertElementBase extends LitElement {
   /** Customer the element is about; omitted, the token endpoint decides. */
   declare customerCode?: string;
 
-  /** ISO 3166 two-letter country of the ship-to zone. */
-  declare country: string;
+  /**
+   * ISO 3166 two-letter country of the ship-to zone: `US` when a `region` is given without it;
+   * `<cert-status>` without a region lists every country's certificates unless it is set.
+   */
+  declare country?: string;
 
   /** Region (state, province) code of the ship-to zone, e.g. `WA`. */
   declare region?: string;
@@ -82,7 +85,6 @@ export abstract class CertElementBase extends LitElement {
 
   constructor() {
     super();
-    this.country = 'US';
     this.theme = 'auto';
   }
 
@@ -136,6 +138,11 @@ export abstract class CertElementBase extends LitElement {
   }
 
   /** Aborts the running work and starts afresh with the current attributes (only while connected). */
+  /** The zone's country as the API takes it (`US` unless set). */
+  protected get zoneCountry(): string {
+    return (this.country || 'US').toUpperCase();
+  }
+
   protected restart(): void {
     // Lit still updates a removed element: its work starts again in connectedCallback, not here.
     if (!this.isConnected) return;
@@ -146,7 +153,7 @@ export abstract class CertElementBase extends LitElement {
     try {
       const bad =
         !tokenEndpoint && !fetchToken ? 'token-endpoint'
-        : !/^[a-z]{2}$/i.test(country) ? 'country'
+        : country && !/^[a-z]{2}$/i.test(country) ? 'country'
         : region && !/^[a-z0-9]{1,3}$/i.test(region) ? 'region'
         : cred && cred !== 'same-origin' && cred !== 'include' ? 'token-credentials'
         : this.badAttribute();

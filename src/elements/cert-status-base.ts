@@ -3,6 +3,7 @@ import type { CertClient } from '../client/cert-client.js';
 import type { CertificateSummary, CertStatus, StatusList, StatusVerdict } from '../client/contract.js';
 import { isAbort, type CertApiError } from '../client/errors.js';
 import { backoff, sleep } from '../client/http.js';
+import { pollWhileVisible } from '../client/invitation-poller.js';
 import { timings } from '../client/timings.js';
 import { CertElementBase, type CommonState } from './cert-element-base.js';
 import { emit } from './events.js';
@@ -11,6 +12,9 @@ import { formatDate } from './parts.js';
 
 /** Every state `<cert-status>` shows (reflected as its `state` attribute). */
 export type CertStatusState = 'loading' | CertStatus | CommonState;
+
+/** Page events after which the status may have changed (see `#onDocument`). */
+const DOCUMENT_EVENTS = ['visibilitychange', 'cert-uploaded', 'certexpress-link-ready', 'certexpress-link-open'];
 
 /** Best first: the list-mode summary is the first of these found on file. */
 const RANK: CertStatus[] = ['exempt', 'expiring', 'pending', 'expired', 'invalid'];
@@ -39,6 +43,9 @@ export class CertStatusBase extends CertElementBase {
 
   #autoRetries = 0;
   #shown?: string;
+  /** Set by a person's re-check: the next load reads AvaTax now (the value is when they acted). */
+  #fresh?: number;
+  #watching?: AbortController;
 
   constructor() {
     super();
@@ -47,34 +54,60 @@ export class CertStatusBase extends CertElementBase {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('cert-uploaded', this.#uploaded);
-    document.addEventListener('visibilitychange', this.#returned);
+    for (const type of DOCUMENT_EVENTS) document.addEventListener(type, this.#onDocument);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('cert-uploaded', this.#uploaded);
-    document.removeEventListener('visibilitychange', this.#returned);
+    for (const type of DOCUMENT_EVENTS) document.removeEventListener(type, this.#onDocument);
+    this.#watching?.abort();
   }
 
-  // A buyer who left for the CertExpress form in another tab comes back to this one: a status
-  // that is not yet a valid certificate is checked again, once per return, never on a timer.
-  #returned = (e: Event): void => {
-    if (!document.hidden && this.client && /^(missing|expired|invalid|pending)$/.test(this.state)) this.refresh(e);
-  };
-
-  #uploaded = (e: Event): void => {
-    const code = (e as CustomEvent<{ customerCode?: string }>).detail?.customerCode;
-    if (this.client && (!this.customerCode || code === this.customerCode)) this.refresh(e);
+  /**
+   * What a person did elsewhere on the page that may have changed this status:
+   * - came back to the tab (from the CertExpress form in another one): a status that is not yet
+   *   a valid certificate is checked again, once per return;
+   * - uploaded a certificate for this customer (`cert-uploaded`);
+   * - a `<certexpress-link>` for this customer and zone got its link ready, or its link was
+   *   opened: then, while the page is visible, the status is watched until it changes.
+   */
+  #onDocument = (e: Event): void => {
+    if (!this.client) return;
+    if (e.type === 'visibilitychange') {
+      if (!document.hidden && /^(missing|expired|invalid|pending)$/.test(this.state)) this.refresh(e);
+      return;
+    }
+    const from = e.composedPath()[0] as { customerCode?: string; country?: string; region?: string };
+    const code = e.type === 'cert-uploaded' ? (e as CustomEvent<{ customerCode?: string }>).detail?.customerCode : from.customerCode;
+    if (this.customerCode && code !== this.customerCode) return;
+    const zone = (x: typeof from): string => `${x.country || 'US'}-${x.region}`.toUpperCase();
+    if (e.type !== 'cert-uploaded' && zone(this) !== zone(from)) return;
+    this.refresh(e);
+    if (e.type === 'certexpress-link-open') this.#watch();
   };
 
   /**
-   * Loads the status again, bypassing the page's short-lived cache (also what the retry button
-   * does). With `cause`, only answers asked before that event are bypassed: elements refreshing
-   * for the same event share one request.
+   * Re-checks the status (read through the companion's cache) with backoff while the page is
+   * visible, until it changes, `timings.watchForMs` of visible time passed, or the element goes.
+   */
+  #watch(): void {
+    this.#watching?.abort();
+    const { signal } = (this.#watching = new AbortController());
+    const from = this.state;
+    pollWhileVisible(async (visibleMs) => {
+      if (this.state !== from || visibleMs > timings.watchForMs) return true;
+      this.refresh();
+      return false;
+    }, timings.watchFirstMs, signal).catch(() => undefined);
+  }
+
+  /**
+   * Loads the status again, bypassing the page's short-lived cache and the companion's (a
+   * person's re-check; also what the retry button does). With `cause`, only answers asked before
+   * that event are bypassed: elements refreshing for the same event share one request.
    */
   refresh(cause?: Event): void {
-    this.client?.invalidateStatus(cause?.timeStamp);
+    this.#fresh = cause?.timeStamp ?? performance.now();
     this.#autoRetries = 0;
     this.restart();
   }
@@ -96,7 +129,10 @@ export class CertStatusBase extends CertElementBase {
     // A refresh keeps the last answer on screen instead of flashing the loading state.
     if (!this.verdict && !this.list) this.state = 'loading';
     try {
-      const answer = await client.status({ country: this.country.toUpperCase(), region: this.region?.toUpperCase() }, { signal });
+      const region = this.region?.toUpperCase();
+      const country = region ? this.zoneCountry : this.country?.toUpperCase();
+      const answer = await client.status({ ...(country && { country }), ...(region && { region }) }, { signal, ...(this.#fresh !== undefined && { fresh: this.#fresh }) });
+      this.#fresh = undefined;
       this.#autoRetries = 0;
       await this.prepare(answer, client, signal);
       const list = 'certificates' in answer ? answer : undefined;

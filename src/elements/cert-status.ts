@@ -20,8 +20,11 @@ export type { CertStatusState } from './cert-status-base.js';
  * @fires {CustomEvent<CertStatusChangeDetail>} cert-status-change - A status arrived: `{status, certificate}` (list mode adds `certificates`).
  * @fires {CustomEvent<ErrorDetail>} cert-error - Loading failed or an attribute is wrong: `{code, message, retryable}`.
  *
- * Refreshes by itself when a `cert-uploaded` event for its customer (any customer when it has no
- * `customer-code`) reaches the document. With the `certificate:read` scope every certificate
+ * Re-checks by itself, reading AvaTax afresh, when a person may just have changed the answer: on
+ * return to the tab (status not yet valid), on a `cert-uploaded` event for its customer (any
+ * customer when it has no `customer-code`), and when a `<certexpress-link>` for its customer
+ * and zone has its link ready; after that link was opened it keeps re-checking with backoff
+ * while the page is visible, until the status changes. With the `certificate:read` scope every certificate
  * with a stored document gets a "View certificate" button that opens it in a new tab.
  * The storefront bundle (`cert-elements.min.js`) registers the lean `CertStatusBase` instead:
  * no document viewing and no `customer-source`.

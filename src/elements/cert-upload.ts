@@ -130,7 +130,7 @@ export class CertUploadElement extends CertElement {
       // A staff token serves any customer: without customer-code there is no one to upload for.
       const token = await tokenSource(this).get(this.customerCode || undefined, signal);
       if (token.customerCode === '*' && !this.customerCode) throw configError('customer-code');
-      const zone = this.region && `${this.country}-${this.region}`.toUpperCase();
+      const zone = this.region && `${this.zoneCountry}-${this.region}`.toUpperCase();
       if (zone && zones.some((z) => `${z.country}-${z.region}` === zone)) this.#values.zone = zone;
       this.state = 'idle';
       this.requestUpdate();

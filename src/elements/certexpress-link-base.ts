@@ -85,13 +85,13 @@ export class CertExpressLinkBase extends CertElementBase {
    * `overrides` replace what the attributes say (the `options` form passes its choices).
    */
   request(overrides?: Partial<InvitationRequest>): void {
-    const { client, country, region, recipient } = this;
+    const { client, region, recipient } = this;
     if (!client) return;
     this.state = 'creating';
     void this.#run(async (signal) => {
       const invitation = await client.createInvitation(
         {
-          country: country.toUpperCase(),
+          country: this.zoneCountry,
           region: region!.toUpperCase(),
           deliveryMethod: DELIVERY[this.delivery]!,
           coverLetterTitle: this.coverLetter || 'STANDARD_REQUEST',
@@ -149,7 +149,8 @@ export class CertExpressLinkBase extends CertElementBase {
 
   /** The link to the ready form (opens in a new tab). */
   protected link(t: Strings): TemplateResult {
-    return html`<a part="link" href=${this.url!} target="_blank" rel="noopener noreferrer">${t.open}<span class="sr"> ${t.newTab}</span><span aria-hidden="true"> ↗</span></a>`;
+    const opened = (): boolean => emit(this, 'certexpress-link-open', { url: this.url! });
+    return html`<a part="link" href=${this.url!} target="_blank" rel="noopener noreferrer" @click=${opened} @auxclick=${opened}>${t.open}<span class="sr"> ${t.newTab}</span><span aria-hidden="true"> ↗</span></a>`;
   }
 
   protected override body(t: Strings): unknown {

@@ -23,6 +23,7 @@ export type { CertExpressLinkState } from './certexpress-link-base.js';
  *
  * @fires {CustomEvent<InviteCreatedDetail>} certexpress-invite-created - The invitation exists: `{id, reused}`.
  * @fires {CustomEvent<LinkReadyDetail>} certexpress-link-ready - The form link is ready: `{url}`.
+ * @fires {CustomEvent<LinkOpenDetail>} certexpress-link-open - The person opened the form link: `{url}`. A `<cert-status>` for the same customer and zone then watches for the new certificate.
  * @fires {CustomEvent<ErrorDetail>} cert-error - A request failed or an attribute is wrong: `{code, message, retryable}`.
  *
  * @csspart base - The outer box.

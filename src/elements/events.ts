@@ -22,10 +22,14 @@ export interface LinkReadyDetail {
   url: string;
 }
 
+/** Detail of `certexpress-link-open`: the form link the person just opened. */
+export type LinkOpenDetail = LinkReadyDetail;
+
 export type CertErrorEvent = CustomEvent<ErrorDetail>;
 export type CertStatusChangeEvent = CustomEvent<CertStatusChangeDetail>;
 export type InviteCreatedEvent = CustomEvent<InviteCreatedDetail>;
 export type LinkReadyEvent = CustomEvent<LinkReadyDetail>;
+export type LinkOpenEvent = CustomEvent<LinkOpenDetail>;
 
 declare global {
   interface HTMLElementEventMap {
@@ -33,6 +37,7 @@ declare global {
     'cert-status-change': CertStatusChangeEvent;
     'certexpress-invite-created': InviteCreatedEvent;
     'certexpress-link-ready': LinkReadyEvent;
+    'certexpress-link-open': LinkOpenEvent;
   }
 }
 

@@ -3,13 +3,17 @@
  * loopback (port 0), reached same-origin through a WTR middleware that also counts requests per
  * route and can inject faults the sandbox cannot produce (a 401 or 503 from the companion, a hung
  * answer). Test-only routes:
- *   GET  /_test/hits            → { hits: [{ route, at }] } since the last reset
+ *   GET  /_test/hits            → { hits: [{ route, at, fresh }] } since the last reset (`fresh`: sent
+ *                                 with `Cache-Control: no-cache`, a person's re-check)
  *   GET  /_test/origins         → { crossOrigin, foreignOrigin }: API bases of companions on other origins
  *   POST /_test/reset           → clears hits, proxy faults and sandbox faults
  *   POST /_test/faults          → JSON { unauthorized?: n, unavailable?: n, hang?: boolean, sandbox?: FaultOptions }
  *                                 (`slow: { ms, count? }` holds the next count API requests ms before forwarding)
  *   GET  /_test/sdk/certificates?customerCode=  → { certificates } the sandbox lists for that customer, asked
  *                                 with the official `avatax` SDK (not through the companion)
+ *   POST /_test/sdk/certificates {customerCode, zone}  → files a valid certificate for the customer in the
+ *                                 zone (by name) with the SDK, behind the companion's back (as a buyer
+ *                                 signing on the CertExpress page would)
  * Who asks for a token is chosen by the `test-role` cookie: `staff` (sub `*`), `anonymous` (401),
  * `forbidden` (403), `staff-no-documents` (staff without certificate:read); otherwise the customer named in the token request (default C-1001).
  */
@@ -115,7 +119,7 @@ export async function startBackend({ origin }: { origin: string }): Promise<Test
   const crossOrigin = await direct([origin]);
   const foreignOrigin = await direct(['https://erp.example']);
 
-  let hits: Array<{ route: string; at: number }> = [];
+  let hits: Array<{ route: string; at: number; fresh: boolean }> = [];
   let faults: ProxyFaults = {};
   let hung: Array<() => void> = [];
   const releaseHung = (): void => {
@@ -133,9 +137,19 @@ export async function startBackend({ origin }: { origin: string }): Promise<Test
     if (ctx.path === '/_test/hits') return json(ctx, 200, { hits });
     if (ctx.path === '/_test/origins') return json(ctx, 200, { crossOrigin: crossOrigin.url + BASE, foreignOrigin: foreignOrigin.url + BASE });
     if (ctx.path === '/_test/sdk/certificates') {
-      const customerCode = new URL(ctx.url, 'http://test').searchParams.get('customerCode') ?? '';
       const sdk = new AvaTaxClient({ appName: 'cert-elements-tests', appVersion: '1', machineName: 'ci', environment: sandbox.url, timeout: 5000 })
         .withSecurity({ accountId: sandbox.credentials.accountId, licenseKey: sandbox.credentials.licenseKey });
+      if (ctx.method === 'POST') {
+        const { customerCode, zone } = JSON.parse((await readBody(ctx.req)).toString()) as { customerCode: string; zone: string };
+        const signedDate = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const [created] = await (sdk as any).createCertificates({
+          companyId: sandbox.companyId,
+          model: [{ signedDate, exemptionReason: { name: 'RESALE' }, exposureZone: { name: zone }, customers: [{ customerCode }], filename: 'signed.pdf' }],
+        });
+        return json(ctx, 200, { id: created.id });
+      }
+      const customerCode = new URL(ctx.url, 'http://test').searchParams.get('customerCode') ?? '';
       // The SDK inserts path parameters unencoded.
       const found = await sdk.listCertificatesForCustomer({ companyId: sandbox.companyId, customerCode: encodeURIComponent(customerCode), include: 'customers' });
       return json(ctx, 200, { certificates: found.value ?? [] });
@@ -156,7 +170,7 @@ export async function startBackend({ origin }: { origin: string }): Promise<Test
     if (!ctx.path.startsWith(BASE + '/')) return next();
 
     const route = routeOf(ctx.method, ctx.path);
-    hits.push({ route, at: Date.now() });
+    hits.push({ route, at: Date.now(), fresh: /no-cache/i.test(String(ctx.req.headers['cache-control'] ?? '')) });
     const api = !route.endsWith(' /token');
     if (api && faults.slow && (faults.slow.count ?? 1) > 0) {
       const { ms, count = 1 } = faults.slow;
@@ -179,7 +193,7 @@ export async function startBackend({ origin }: { origin: string }): Promise<Test
     }
 
     const headers: Record<string, string> = {};
-    for (const name of ['authorization', 'content-type', 'cookie']) {
+    for (const name of ['authorization', 'content-type', 'cookie', 'cache-control']) {
       const value = ctx.req.headers[name];
       if (typeof value === 'string') headers[name] = value;
     }

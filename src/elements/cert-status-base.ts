@@ -46,6 +46,8 @@ export class CertStatusBase extends CertElementBase {
   /** Set by a person's re-check: the next load reads AvaTax now (the value is when they acted). */
   #fresh?: number;
   #watching?: AbortController;
+  /** A form link for this status was opened and nothing changed yet: a return to the tab re-checks. */
+  #opened?: boolean;
 
   constructor() {
     super();
@@ -65,23 +67,24 @@ export class CertStatusBase extends CertElementBase {
 
   /**
    * What a person did elsewhere on the page that may have changed this status:
-   * - came back to the tab (from the CertExpress form in another one): a status that is not yet
-   *   a valid certificate is checked again, once per return;
+   * - came back to the tab (from the CertExpress form in another one): checked again, once per
+   *   return, when the status is not yet a valid certificate or a form link was opened here;
    * - uploaded a certificate for this customer (`cert-uploaded`);
-   * - a `<certexpress-link>` for this customer and zone got its link ready, or its link was
-   *   opened: then, while the page is visible, the status is watched until it changes.
+   * - a `<certexpress-link>` for this customer and zone (any zone, in list mode) got its link
+   *   ready, or its link was opened: then, while the page is visible, the status is watched
+   *   until it changes.
    */
   #onDocument = (e: Event): void => {
     if (!this.client) return;
     if (e.type === 'visibilitychange') {
-      if (!document.hidden && /^(missing|expired|invalid|pending)$/.test(this.state)) this.refresh(e);
+      if (!document.hidden && (this.#opened || /^(missing|expired|invalid|pending)$/.test(this.state))) this.refresh(e);
       return;
     }
     const from = e.composedPath()[0] as { customerCode?: string; country?: string; region?: string };
     const code = e.type === 'cert-uploaded' ? (e as CustomEvent<{ customerCode?: string }>).detail?.customerCode : from.customerCode;
     if (this.customerCode && code !== this.customerCode) return;
     const zone = (x: typeof from): string => `${x.country || 'US'}-${x.region}`.toUpperCase();
-    if (e.type !== 'cert-uploaded' && zone(this) !== zone(from)) return;
+    if (e.type !== 'cert-uploaded' && this.region && zone(this) !== zone(from)) return;
     this.refresh(e);
     if (e.type === 'certexpress-link-open') this.#watch();
   };
@@ -91,13 +94,18 @@ export class CertStatusBase extends CertElementBase {
    * visible, until it changes, `timings.watchForMs` of visible time passed, or the element goes.
    */
   #watch(): void {
+    this.#opened = true;
     this.#watching?.abort();
     const { signal } = (this.#watching = new AbortController());
-    const from = this.state;
+    const shown = (): string => this.state + this.list?.certificates.length;
+    const from = shown();
     pollWhileVisible(async (visibleMs) => {
-      if (this.state !== from || visibleMs > timings.watchForMs) return true;
-      this.refresh();
-      return false;
+      if (shown() === from && visibleMs <= timings.watchForMs) {
+        this.refresh();
+        return false;
+      }
+      this.#opened = false;
+      return true;
     }, timings.watchFirstMs, signal).catch(() => undefined);
   }
 

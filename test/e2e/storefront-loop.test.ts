@@ -1,7 +1,9 @@
 /**
  * The storefront loop, as a buyer walks it in the demo: signed in, Nevada shows no certificate;
  * Request → the link appears once the invitation is ready → the sandbox's CertExpress page →
- * upload a PDF and sign → back on the account page, Nevada is covered.
+ * upload a PDF and sign → back on the account page, Nevada is covered, without a reload. The
+ * same with an invitation the companion reuses (its status cache is on, as in the demo), and
+ * with both tabs left open side by side.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,6 +23,20 @@ after(async () => {
   await browser?.close();
   await demo?.close();
 });
+
+/** Fills and submits the sandbox's CertExpress form in its tab. */
+async function signForm(form: Page, file: string): Promise<void> {
+  await form.waitForLoadState();
+  await form.getByLabel('Reason for exemption').selectOption({ label: 'RESALE' });
+  await form.getByLabel('Certificate file').setInputFiles({ name: `${file}.pdf`, mimeType: 'application/pdf', buffer: makePdf(file) });
+  await form.getByLabel('Your full name').fill('Pat Buyer');
+  await form.getByLabel('I certify that the information on this certificate is true and correct.').check();
+  await form.getByRole('button', { name: 'Submit certificate' }).click();
+  const received = form.getByRole('heading', { name: /your certificate was received/ });
+  await received.waitFor({ timeout: 5000 }).catch(async (error: unknown) => {
+    throw new Error(`CertExpress page did not confirm: ${await form.locator('main').innerText()}`, { cause: error });
+  });
+}
 
 async function signIn(page: Page, customerCode: string): Promise<void> {
   await page.goto(`${demo.url}/index.html`);
@@ -47,27 +63,65 @@ test('a buyer gets a missing certificate on file through CertExpress', async () 
 
   const [form] = await Promise.all([context.waitForEvent('page'), anchor.click()]);
   await form.waitForLoadState();
-  await form.getByLabel('Reason for exemption').selectOption({ label: 'RESALE' });
   await form.getByLabel('Exemption or permit number (optional)').fill('NV-RS-2026-0042');
-  await form.getByLabel('Certificate file').setInputFiles({ name: 'nevada-resale.pdf', mimeType: 'application/pdf', buffer: makePdf('Nevada resale certificate') });
-  await form.getByLabel('Your full name').fill('Rita Rainier');
-  await form.getByLabel('I certify that the information on this certificate is true and correct.').check();
-  await form.getByRole('button', { name: 'Submit certificate' }).click();
-  const received = form.getByRole('heading', { name: /your certificate was received/ });
-  await received.waitFor({ timeout: 5000 }).catch(async (error: unknown) => {
-    // Show what the page said instead (a validation message, a refusal) before failing.
-    throw new Error(`CertExpress page did not confirm: ${await form.locator('main').innerText()}`, { cause: error });
-  });
+  await signForm(form, 'nevada-resale');
   await form.close();
 
-  // Back on the account page: returning to the tab checks the missing zone again, no reload.
+  // Back on the account page: returning to the tab checks the zone again, no reload.
   // Headless Chromium keeps both tabs visible, so the test plays the event a browser fires then.
   await page.bringToFront();
   await page.evaluate("document.dispatchEvent(new Event('visibilitychange'))");
   await page.locator('cert-status[region="NV"][state="exempt"]').waitFor({ timeout: 5000 });
-  // The list of every certificate on file shows it on the next visit.
+  // The list of every certificate on file shows it too, without a reload.
+  await page.locator('cert-status:not([region])').getByText('Nevada').waitFor({ timeout: 5000 });
+  await context.close();
+});
+
+test('a reused invitation: after a reload and a second request, signing covers the zone while both tabs stay open', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, 'C-1006');
+  const quebec = page.locator('cert-status[region="QC"]');
+  await quebec.and(page.locator('[state="missing"]')).waitFor();
+  const link = page.locator('certexpress-link[region="QC"]');
+  await link.getByRole('button', { name: 'Request certificate' }).click();
+  await link.and(page.locator('[state="ready"]')).waitFor();
+
+  // The buyer leaves and comes back later: the page is new, the companion still has its cache.
   await page.reload();
-  await page.locator('cert-status:not([region])').getByText('Nevada').waitFor();
+  await quebec.and(page.locator('[state="missing"]')).waitFor();
+  const [created] = await Promise.all([
+    page.evaluate<{ reused: boolean }>("new Promise((resolve) => document.addEventListener('certexpress-invite-created', (e) => resolve(e.detail), { once: true }))"),
+    link.getByRole('button', { name: 'Request certificate' }).click(),
+  ]);
+  assert.equal(created.reused, true, 'the open invitation was reused');
+  await link.and(page.locator('[state="ready"]')).waitFor();
+
+  const [form] = await Promise.all([context.waitForEvent('page'), link.getByRole('link').click()]);
+  await signForm(form, 'quebec-resale');
+  // No visibilitychange, no reload: the account page notices by itself.
+  await page.locator('cert-status[region="QC"][state="exempt"]').waitFor({ timeout: 20_000 });
+  await page.locator('cert-status:not([region])').getByText('Quebec').waitFor({ timeout: 20_000 });
+  await form.close();
+  await context.close();
+});
+
+test('nothing is asked once the elements are gone, even while a link is being watched', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, 'C-1002');
+  const link = page.locator('certexpress-link[region="WA"]');
+  await link.getByRole('button', { name: 'Request certificate' }).click();
+  await link.and(page.locator('[state="ready"]')).waitFor();
+  const [form] = await Promise.all([context.waitForEvent('page'), link.getByRole('link').click()]);
+  await form.close();
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/cert-api/')) calls.push(request.url());
+  });
+  await page.evaluate("document.querySelectorAll('cert-status, certexpress-link').forEach((el) => el.remove())");
+  await new Promise((resolve) => setTimeout(resolve, 8000));
+  assert.deepEqual(calls, []);
   await context.close();
 });
 

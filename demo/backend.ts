@@ -12,7 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../src/sandbox/index.js';
-import { CertRefusal, createCertServer, type AuthorizeResult } from '../src/server/index.js';
+import { CertRefusal, createCertServer, type AuthorizeResult, type CertServer, type CertStore } from '../src/server/index.js';
 import { ALL_SCOPES, type Scope } from '../src/client/contract.js';
 import { DEMO_CUSTOMERS, findDemoCustomer } from './customers.js';
 import { SessionCookies, type DemoSession } from './session.js';
@@ -31,23 +31,34 @@ export interface DemoBackendOptions {
   sandbox?: SandboxOptions;
   /** Origins allowed to call the cert API cross-origin (the page itself is same-origin). */
   allowedOrigins?: string[];
+  /**
+   * Companion instances behind a round-robin (default 1), each with the store `store(i)` makes
+   * (default: its own memory store). Benchmarks run several over one Redis.
+   */
+  instances?: number;
+  store?: (instance: number) => CertStore;
 }
 
 export async function createDemoBackend(options: DemoBackendOptions = {}): Promise<DemoBackend> {
   const sandbox = await createSandbox(options.sandbox);
   const cookies = new SessionCookies();
-  const certServer = createCertServer({
-    avatax: { ...sandbox.credentials, companyId: sandbox.companyId, environment: sandbox.url },
-    secret: randomBytes(32).toString('base64url'),
-    basePath: CERT_API_PATH,
-    allowedOrigins: options.allowedOrigins ?? [],
-    authorize: (request, { customerCode }) => authorizeFromSession(cookies.read(request), customerCode),
-    logger: false,
-  });
+  const secret = randomBytes(32).toString('base64url');
+  const certServers: CertServer[] = Array.from({ length: options.instances ?? 1 }, (_, i) =>
+    createCertServer({
+      avatax: { ...sandbox.credentials, companyId: sandbox.companyId, environment: sandbox.url },
+      secret,
+      basePath: CERT_API_PATH,
+      allowedOrigins: options.allowedOrigins ?? [],
+      authorize: (request, { customerCode }) => authorizeFromSession(cookies.read(request), customerCode),
+      logger: false,
+      ...(options.store ? { store: options.store(i) } : {}),
+    }),
+  );
+  let turn = 0;
 
   async function handle(request: Request): Promise<Response | null> {
     const { pathname } = new URL(request.url);
-    if (pathname === CERT_API_PATH || pathname.startsWith(`${CERT_API_PATH}/`)) return certServer.fetch(request);
+    if (pathname === CERT_API_PATH || pathname.startsWith(`${CERT_API_PATH}/`)) return certServers[turn++ % certServers.length]!.fetch(request);
     if (pathname === '/demo-api/customers' && request.method === 'GET') {
       return json(DEMO_CUSTOMERS.map(({ customerCode, name, note }) => ({ customerCode, name, note })));
     }

@@ -28,8 +28,11 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Return a 2xx body as a Blob instead of parsed JSON (certificate documents). */
   blob?: boolean;
-  /** Extra request headers. */
-  headers?: Record<string, string>;
+  /**
+   * A person's re-check: when they acted (a `performance.now()` time). The request then carries
+   * the headers of {@link freshHeaders}, worked out when it is sent.
+   */
+  since?: number;
 }
 
 /** Options of {@link CertClient.status}. */
@@ -43,8 +46,14 @@ export interface StatusOptions extends CallOptions {
   fresh?: boolean | number;
 }
 
-/** The header that marks a person's re-check: the companion bypasses its cache for it. */
-export const FRESH_HEADERS: Record<string, string> = { 'cache-control': 'no-cache' };
+/**
+ * The headers of a person's re-check: the companion answers it from AvaTax, not its cache, with
+ * an answer AvaTax gave after the person acted (`since`, a `performance.now()` time).
+ */
+export const freshHeaders = (since: number): Record<string, string> => ({
+  'cache-control': 'no-cache',
+  'recheck-age': String(Math.max(0, Math.round(performance.now() - since))),
+});
 
 const statusCache = new Coalescer<StatusVerdict | StatusList>(() => timings.statusCacheMs);
 
@@ -56,7 +65,8 @@ export type StatusBatching = (
   scope: string,
   item: { customerCode: string; country: string; region: string },
   client: CertClient,
-  fresh: boolean,
+  /** When the person acted, for a re-check (see {@link freshHeaders}). */
+  since: number | undefined,
 ) => Promise<StatusVerdict>;
 
 let batching: StatusBatching | undefined;
@@ -87,14 +97,14 @@ export class CertClient {
    * An authenticated JSON call under the API base. Retryable errors are retried with backoff;
    * a 401 renews the token once and repeats the call.
    */
-  request<T>(method: string, path: string, body?: unknown, { signal, blob, headers: extra }: CallOptions = {}): Promise<T> {
+  request<T>(method: string, path: string, body?: unknown, { signal, blob, since }: CallOptions = {}): Promise<T> {
     // One renewal per call, across the retries too: a second 401 is the answer.
     let renewed = false;
     return withRetry(async () => {
       for (;;) {
         const { token, apiBase = this.#apiBase } = await this.#tokens.get(this.customerCode, signal);
         if (!apiBase) throw configError('api-base');
-        const headers: Record<string, string> = { ...extra, authorization: `Bearer ${token}` };
+        const headers: Record<string, string> = { ...(since !== undefined && freshHeaders(since)), authorization: `Bearer ${token}` };
         if (body) headers['content-type'] = 'application/json';
         const init = { method, headers, body: body ? JSON.stringify(body) : undefined };
         try {
@@ -112,13 +122,13 @@ export class CertClient {
   status(query: StatusQuery, { signal, fresh }: StatusOptions = {}): Promise<StatusVerdict | StatusList> {
     const country = query.country ?? (query.region ? 'US' : '');
     const key = `${this.#cacheScope()}${country}|${query.region ?? ''}|`;
-    const isFresh = fresh !== undefined && fresh !== false;
-    if (isFresh) {
+    const since = fresh === true ? performance.now() : fresh || undefined;
+    if (since !== undefined) {
       // Ordinary answers to this question are stale now; fresh ones asked since are shared.
       statusCache.clear(`${key}o`);
-      statusCache.clear(`${key}f`, fresh === true ? undefined : fresh);
+      statusCache.clear(`${key}f`, since);
     }
-    return statusCache.run(`${key}${isFresh ? 'f' : 'o'}`, () => this.#loadStatus({ country, region: query.region }, isFresh), signal);
+    return statusCache.run(`${key}${since === undefined ? 'o' : 'f'}`, () => this.#loadStatus({ country, region: query.region }, since), signal);
   }
 
   /** Creates (or reuses) the customer's CertExpress invitation for a zone. */
@@ -153,11 +163,11 @@ export class CertClient {
     return text ? `?${text}` : '';
   }
 
-  async #loadStatus({ country, region }: { country: string; region?: string | undefined }, fresh: boolean): Promise<StatusVerdict | StatusList> {
+  async #loadStatus({ country, region }: { country: string; region?: string | undefined }, since: number | undefined): Promise<StatusVerdict | StatusList> {
     const { customerCode } = this;
     // Staff pages (ERP grids) ask for many customers at once: those asks travel as one batch.
     return batching && region && customerCode && (await this.#tokens.get(customerCode)).customerCode === '*'
-      ? batching(this.#cacheScope(''), { customerCode, country, region }, this, fresh)
-      : this.request('GET', `/v1/status${this.#query({ country, region })}`, undefined, fresh ? { headers: FRESH_HEADERS } : {});
+      ? batching(this.#cacheScope(''), { customerCode, country, region }, this, since)
+      : this.request('GET', `/v1/status${this.#query({ country, region })}`, undefined, { since });
   }
 }

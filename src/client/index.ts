@@ -9,7 +9,7 @@
  */
 export type * from './contract.js';
 export { ALL_SCOPES, CERT_STATUSES } from './contract.js';
-export { CertClient, FRESH_HEADERS, useStatusBatching, type CertClientOptions, type StatusQuery, type StatusOptions, type CallOptions, type StatusBatching } from './cert-client.js';
+export { CertClient, freshHeaders, useStatusBatching, type CertClientOptions, type StatusQuery, type StatusOptions, type CallOptions, type StatusBatching } from './cert-client.js';
 export { apiError, CertApiError, configError, isAbort, toErrorDetail } from './errors.js';
 export { TokenSource, tokenSource, type FetchToken, type TokenSourceOptions } from './token-source.js';
 export { pollInvitation, type PollOptions } from './invitation-poller.js';

@@ -1,5 +1,5 @@
 import type { BatchStatusResponse, StatusVerdict } from './contract.js';
-import { FRESH_HEADERS, useStatusBatching, type StatusBatching } from './cert-client.js';
+import { useStatusBatching, type StatusBatching } from './cert-client.js';
 import { apiError, CertApiError } from './errors.js';
 
 /** One zone of one customer, as the batch route takes it. */
@@ -15,27 +15,30 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
-type Post = (items: BatchItem[]) => Promise<BatchStatusResponse>;
+type Post = (items: BatchItem[], since: number | undefined) => Promise<BatchStatusResponse>;
 
 /** Most items the companion takes in one batch call. */
 export const BATCH_LIMIT = 100;
 
-const queues = new Map<string, { post: Post; waiting: Waiting[] }>();
+const queues = new Map<string, { post: Post; waiting: Waiting[]; since?: number }>();
 
 /**
  * Queues a staff status ask; all asks queued under `scope` in the same task go out together as
  * `POST /v1/status/batch` calls of at most {@link BATCH_LIMIT} items (a person's re-checks in
  * batches of their own, marked fresh).
  */
-export const batchStatus: StatusBatching = (scope, item, client, fresh) =>
+export const batchStatus: StatusBatching = (scope, item, client, since) =>
   new Promise((resolve, reject) => {
-    const key = fresh ? `${scope}fresh` : scope;
+    const key = since === undefined ? scope : `${scope}fresh`;
     let queue = queues.get(key);
     if (!queue) {
-      const post: Post = (items) => client.request<BatchStatusResponse>('POST', '/v1/status/batch', { items }, fresh ? { headers: FRESH_HEADERS } : {});
+      const post: Post = (items, latest) =>
+        client.request<BatchStatusResponse>('POST', '/v1/status/batch', { items }, { since: latest });
       queues.set(key, (queue = { post, waiting: [] }));
       setTimeout(() => flush(key));
     }
+    // The latest action of the batch decides which answers are recent enough for all of it.
+    if (since !== undefined) queue.since = Math.max(queue.since ?? since, since);
     queue.waiting.push({ item, resolve, reject });
   });
 
@@ -51,7 +54,7 @@ function flush(scope: string): void {
   if (!queue) return;
   for (let i = 0; i < queue.waiting.length; i += BATCH_LIMIT) {
     const chunk = queue.waiting.slice(i, i + BATCH_LIMIT);
-    queue.post(chunk.map((w) => w.item)).then(
+    queue.post(chunk.map((w) => w.item), queue.since).then(
       ({ items }) =>
         chunk.forEach((w, n) => {
           const answer = items?.[n];

@@ -101,7 +101,8 @@ export class CertStatusBase extends CertElementBase {
     const from = shown();
     pollWhileVisible(async (visibleMs) => {
       if (shown() === from && visibleMs <= timings.watchForMs) {
-        this.refresh();
+        // A re-check already on its way (the return to the tab started one) serves this turn.
+        if (this.#fresh === undefined) this.refresh();
         return false;
       }
       this.#opened = false;

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context.js';
 
-const ALLOWED_HEADERS = 'Authorization, Cache-Control, Content-Type, X-Request-Id';
+const ALLOWED_HEADERS = 'Authorization, Cache-Control, Content-Type, Recheck-Age, X-Request-Id';
 const EXPOSED_HEADERS = 'Retry-After, X-Request-Id, Content-Disposition';
 const PREFLIGHT_MAX_AGE_SECONDS = '600';
 

@@ -16,6 +16,11 @@ export const UNCOVERED_MAX_AGE_MS = 10_000;
 /** How long a certificate that must not count is remembered. */
 const QUARANTINE_MS = 30 * 24 * 60 * 60 * 1000;
 const FRESH_WINDOW_MS = 60_000;
+/**
+ * How long ago a person acted, as the client says, counts up to this much: the elements of one
+ * page re-check in the same moment and so share one AvaTax read begun after the action.
+ */
+const MAX_ACTED_MS_AGO = 5_000;
 
 /**
  * The per-customer certificate list behind every verdict, cached in the shared store.
@@ -53,21 +58,31 @@ export class OnFileCache {
     this.#freshPerMinute = deps.freshReadsPerMinute;
   }
 
-  /** The customer's certificates: cached, or read from AvaTax (`reload`: always; `fresh`: within budget). */
-  async get(companyId: number, customerCode: string, options: { fresh?: boolean; reload?: boolean } = {}): Promise<OnFile> {
+  /**
+   * The customer's certificates: cached, or read from AvaTax.
+   * - `fresh`: a person's re-check. Only an answer AvaTax gave after they acted will do: the
+   *   client says how long ago that was (`actedMsAgo`, at most 5 s counted); without it, only a
+   *   new read. A new read costs one of the customer's fresh reads; past the budget the cache
+   *   answers as for anyone.
+   * - `reload`: a new read, whatever the cache holds (no budget).
+   */
+  async get(companyId: number, customerCode: string, options: { fresh?: boolean; reload?: boolean; actedMsAgo?: number } = {}): Promise<OnFile> {
     const group = groupOf(companyId, customerCode);
-    const arrived = this.#now().getTime();
-    if (this.#ttlMs <= 0) return this.#load(group, companyId, customerCode, undefined, arrived);
-    const [cached, freshAllowed] = await Promise.all([
-      this.#store.read(group, 'certificates').catch(() => undefined),
-      options.fresh === true && !options.reload ? this.#mayReadFresh(group) : false,
-    ]);
-    const readNow = options.reload === true || freshAllowed;
-    if (cached?.value && !readNow) {
-      const parsed = parseOnFile(cached.value);
-      if (parsed) return parsed;
-    }
-    return this.#load(group, companyId, customerCode, cached?.generation, readNow ? arrived : Number.NEGATIVE_INFINITY);
+    const now = this.#now().getTime();
+    const acted = options.fresh || options.reload ? now - Math.min(Math.max(options.actedMsAgo ?? 0, 0), MAX_ACTED_MS_AGO) : Number.NEGATIVE_INFINITY;
+    const cached = this.#ttlMs > 0 ? await this.#store.read(group, 'certificates').catch(() => undefined) : undefined;
+    const parsed = cached?.value ? parseOnFile(cached.value) : undefined;
+    if (parsed && parsed.fetchedAt > acted) return parsed;
+    const joinable = (): Promise<OnFile> | undefined => {
+      const running = this.#inFlight.get(group);
+      return running && running.generation === cached?.generation && running.startedAt > acted ? running.promise : undefined;
+    };
+    let shared = joinable();
+    if (shared) return shared;
+    if (parsed && options.fresh && !options.reload && !(await this.#mayReadFresh(group))) return parsed;
+    // Asked again after the wait for the budget: a load another request began meanwhile serves this one.
+    shared = joinable();
+    return shared ?? this.#load(group, companyId, customerCode, cached?.generation);
   }
 
   /** Whether a cached answer is too old to say that nothing covers a zone. */
@@ -101,9 +116,7 @@ export class OnFileCache {
     await this.invalidate(companyId, customerCode);
   }
 
-  #load(group: string, companyId: number, customerCode: string, generation: string | undefined, notBefore: number): Promise<OnFile> {
-    const running = this.#inFlight.get(group);
-    if (running && running.generation === generation && running.startedAt >= notBefore) return running.promise;
+  #load(group: string, companyId: number, customerCode: string, generation: string | undefined): Promise<OnFile> {
     const startedAt = this.#now().getTime();
     const promise = (async (): Promise<OnFile> => {
       const [certificates, quarantined] = await Promise.all([

@@ -14,6 +14,8 @@ export interface ReadOptions {
    * now, within the customer's fresh-read budget.
    */
   fresh?: boolean;
+  /** How long before this request the person acted, in ms (header `Recheck-Age`): answers since then will do. */
+  actedMsAgo?: number;
 }
 
 /** One zone of one customer, as a batch asks for it. */

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { BatchStatusItem, BatchStatusResponse } from '../../client/contract.js';
 import { companyFor, customerFor, requireScope, requireStaff } from '../auth/middleware.js';
@@ -14,12 +14,15 @@ export const BATCH_CONCURRENCY = 8;
 export const BATCH_MAX_ITEMS = 100;
 
 /**
- * A person caused this read (the client sends `Cache-Control: no-cache` on a re-check after
- * returning to the tab, "Try again", `refresh()`, an upload or a finished invitation).
+ * A person caused this read: the client sends `Cache-Control: no-cache` on a re-check after
+ * returning to the tab, "Try again", `refresh()`, an upload or a finished invitation, and
+ * `Recheck-Age: <ms>`, how long ago the person acted (the elements of a page then share one read).
  */
-const readOptions = (cacheControl: string | undefined): ReadOptions => ({
-  fresh: /(^|,)\s*no-cache\s*(,|$)/i.test(cacheControl ?? ''),
-});
+function readOptions(c: Context<AppEnv>): ReadOptions {
+  const fresh = /(^|,)\s*no-cache\s*(,|$)/i.test(c.req.header('cache-control') ?? '');
+  const age = Number(c.req.header('recheck-age'));
+  return fresh && Number.isFinite(age) && age > 0 ? { fresh, actedMsAgo: age } : { fresh };
+}
 
 const STATUS_QUERY = z.object({
   country: countrySchema.optional(),
@@ -44,7 +47,7 @@ export function statusRoutes(services: Services): Hono<AppEnv> {
     const auth = c.var.auth;
     const customerCode = customerFor(auth, query.customerCode);
     const companyId = companyFor(auth, config.avatax.companyId);
-    const options = readOptions(c.req.header('cache-control'));
+    const options = readOptions(c);
     c.header('Cache-Control', 'private, no-store');
     if (query.region !== undefined) {
       if (query.country === undefined) throw invalidRequest('A region needs its country (e.g. country=US).', ['country']);
@@ -57,7 +60,7 @@ export function statusRoutes(services: Services): Hono<AppEnv> {
     const { items } = await readJson(c, BATCH);
     const companyId = companyFor(c.var.auth, config.avatax.companyId);
     // One AvaTax answer per distinct customer serves all of its items; order and length are kept.
-    const options = { ...readOptions(c.req.header('cache-control')), concurrency: BATCH_CONCURRENCY };
+    const options = { ...readOptions(c), concurrency: BATCH_CONCURRENCY };
     const results = await status.verdicts(companyId, items, options);
     const answer: BatchStatusResponse = {
       items: results.map((result, i): BatchStatusItem =>

@@ -87,3 +87,30 @@ describe('freshness', () => {
     assert.equal(second.checkedAt, first.checkedAt, 'served from the cache, stamped with the time AvaTax was asked');
   });
 });
+
+describe('re-checks of one page share one read', () => {
+  let stack: Stack;
+  before(async () => {
+    stack = await startStack();
+  });
+  after(() => stack.close());
+
+  test('with Recheck-Age, the re-checks a person caused at once share one AvaTax read; without it each reads', async () => {
+    const token = await stack.token('C-1001', ['status:read']);
+    const ask = (path: string, headers: Record<string, string>) => stack.get(path, token, headers);
+    await ask('/v1/status?country=US&region=WA', {});
+    // The person acts (40 ms before their page's requests arrive) after that answer was cached.
+    await new Promise((r) => setTimeout(r, 100));
+    stack.upstream.reset();
+    const page = { 'cache-control': 'no-cache', 'recheck-age': '40' };
+    await Promise.all([ask('/v1/status?country=US&region=WA', page), ask('/v1/status?country=US&region=NV', page), ask('/v1/status', page)]);
+    assert.equal(stack.upstream.count(LIST), 1, 'one read for the three elements');
+    // A moment later, a new action: the answer from before it will not do.
+    await new Promise((r) => setTimeout(r, 60));
+    await ask('/v1/status?country=US&region=WA', { 'cache-control': 'no-cache', 'recheck-age': '5' });
+    assert.equal(stack.upstream.count(LIST), 2);
+    await ask('/v1/status?country=US&region=WA', { 'cache-control': 'no-cache' });
+    await ask('/v1/status?country=US&region=WA', { 'cache-control': 'no-cache' });
+    assert.equal(stack.upstream.count(LIST), 4, 'without an age every re-check reads anew');
+  });
+});

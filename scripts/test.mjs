@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureRedisServer } from './apt-install.mjs';
 import { ensureChromium } from './ensure-chromium.mjs';
 
 // Per run, so that two runs at once (an editor's and a terminal's) never read each other's totals.
@@ -79,6 +80,7 @@ if (runs('browser') || runs('e2e')) {
   }
 }
 
+if (runs('node')) ensureRedisServer();
 if (runs('node')) add('node', runNodeSuite('node', testFiles('test/node'), env));
 if (runs('browser')) add('browser', runBrowserSuite(env));
 if (runs('e2e')) add('e2e', runNodeSuite('e2e', testFiles('test/e2e'), env));

@@ -13,6 +13,8 @@ import type {
   AvaPingResult,
 } from './models.js';
 import { ApiError } from '../errors.js';
+import { CLIENT_HEADER, avataxBaseUrl, basicAuth } from './environment.js';
+import { keepAliveReader } from './keepalive-reader.js';
 import { recordUpstreamCall } from './metrics.js';
 import { isTransient, mapUpstreamError } from './upstream-errors.js';
 import { VERSION } from '../version.js';
@@ -73,6 +75,11 @@ const PAGE = 1000;
  */
 export function createAvaTaxGateway(options: GatewayOptions) {
   const sdk = makeSdk(options, options.timeoutMs);
+  // The status read, on every verdict, skips the SDK where Node's keep-alive client is there.
+  const reader = keepAliveReader(avataxBaseUrl(options.environment), {
+    authorization: basicAuth(options.accountId, options.licenseKey),
+    'x-avalara-client': CLIENT_HEADER,
+  }).catch(() => undefined);
   const retryDelayMs = options.retryDelayMs ?? 150;
 
   /**
@@ -137,7 +144,12 @@ export function createAvaTaxGateway(options: GatewayOptions) {
       first(await write((c) => c.createCustomers({ companyId, model: [model] }))),
     /** Null when AvaTax does not know the customer. */
     listCertificatesForCustomer: async (companyId: number, customerCode: string): Promise<AvaCertificate[] | null> => {
-      const page = await readOrNull((c) => c.listCertificatesForCustomer({ companyId, customerCode: pathParam(customerCode), top: PAGE }));
+      const http = await reader;
+      const page = await readOrNull((c) =>
+        http
+          ? http<AvaFetchResult<AvaCertificate>>(`/api/v2/companies/${companyId}/customers/${pathParam(customerCode)}/certificates?%24top=${PAGE}`, options.timeoutMs)
+          : c.listCertificatesForCustomer({ companyId, customerCode: pathParam(customerCode), top: PAGE }),
+      );
       return page ? (page.value ?? []) : null;
     },
     getCertificateWithCustomers: (companyId: number, id: number) =>

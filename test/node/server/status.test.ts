@@ -173,3 +173,19 @@ describe('POST /v1/status/batch', () => {
     assert.equal(res.status, 403);
   });
 });
+
+describe('one AvaTax call per verdict', () => {
+  let stack: Stack;
+  before(async () => {
+    stack = await startStack({ server: { statusCacheSeconds: 0 } });
+  });
+  after(() => stack.close());
+
+  test('a verdict no certificate covers costs one call with the cache off, too', async () => {
+    const token = await stack.token('C-1001', ['status:read']);
+    await stack.get('/v1/status?country=US&region=WA', token); // definitions warm
+    stack.upstream.reset();
+    for (const region of ['NV', 'WA', 'OR']) await stack.get(`/v1/status?country=US&region=${region}`, token);
+    assert.equal(stack.upstream.count(), 3);
+  });
+});

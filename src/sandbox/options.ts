@@ -35,6 +35,11 @@ export interface SandboxOptions {
    * CertExpress calls fail with CertificatesNotSetup until RequestCertificateSetup). Default true.
    */
   provisioned?: boolean;
+  /**
+   * With `dataFile`: the journal size (bytes) past which a new snapshot is written and the
+   * journal restarted; never less than the last snapshot's size. Default 64 MiB.
+   */
+  compactAfterBytes?: number;
 }
 
 export const DEFAULTS = {
@@ -46,6 +51,7 @@ export const DEFAULTS = {
   companyId: 7000001,
   inviteDelayMs: 3000,
   seed: 1,
+  compactAfterBytes: 64 * 1_048_576,
 } as const;
 
 /** Checks option values; throws a TypeError naming the option. */
@@ -62,6 +68,7 @@ export function checkOptions(options: SandboxOptions): void {
   intIn('customers', 0, 1_000_000);
   intIn('inviteDelayMs', 0, 86_400_000);
   intIn('seed', -2_147_483_648, 4_294_967_295);
+  intIn('compactAfterBytes', 1, Number.MAX_SAFE_INTEGER);
   for (const name of ['accountId', 'licenseKey', 'username', 'password', 'host', 'dataFile'] as const) {
     const value = options[name];
     if (value !== undefined && (typeof value !== 'string' || value === '')) {

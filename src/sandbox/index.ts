@@ -16,6 +16,7 @@ import { Router } from './http/router.js';
 import { listenHttp } from './http/server.js';
 import { json, type Reply, type RequestInfo } from './http/types.js';
 import { checkOptions, DEFAULTS, type SandboxOptions } from './options.js';
+import { ProcessMonitor } from './process-stats.js';
 import { MEMORY_ONLY, openDataFile, type Persistence } from './persistence/data-file.js';
 import { registerActiveCertificateRoutes } from './routes/active-certificates.js';
 import { registerAttachmentRoutes } from './routes/attachments.js';
@@ -132,6 +133,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     csrfSecret: randomBytes(32),
     persistence,
     stats: new Map(),
+    monitor: new ProcessMonitor(),
   };
   const api = createApiDispatcher(rt, buildRouter());
 
@@ -158,6 +160,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       ...(options.logger ? { log: options.logger } : {}),
     });
   } catch (error) {
+    rt.monitor.stop();
     await persistence.close();
     throw error;
   }
@@ -171,6 +174,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     setFaults: (faults) => rt.faults.set(faults),
     clearFaults: () => rt.faults.clear(),
     close: async () => {
+      rt.monitor.stop();
       await http.close();
       await persistence.close();
     },

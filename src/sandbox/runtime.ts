@@ -3,6 +3,7 @@ import type { Catalogue } from './definitions/catalogue.js';
 import type { FaultController } from './faults.js';
 import type { ModelContext } from './models.js';
 import type { Persistence } from './persistence/data-file.js';
+import type { ProcessMonitor } from './process-stats.js';
 import type { Store } from './store/store.js';
 import { utcDay } from './util/dates.js';
 
@@ -31,6 +32,8 @@ export interface Runtime {
   persistence: Persistence;
   /** Request counts by `METHOD /route/pattern` (bounded: unknown routes share one key). */
   stats: Map<string, number>;
+  /** Memory and event-loop delay of the process, for `/_sandbox/stats`. */
+  monitor: ProcessMonitor;
 }
 
 /**
@@ -55,7 +58,10 @@ export function modelContext(rt: Runtime): ModelContext {
   return { companyId: rt.companyId, catalogue: rt.catalogue, today: today(rt), nowMs: Date.now(), baseUrl: rt.baseUrl };
 }
 
-/** Counts one request against a route key. */
-export function countRequest(rt: Runtime, key: string): void {
+const COUNTED_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+/** Counts one request as `METHOD route`; `route` must come from a fixed set (a pattern, not a path). */
+export function countRequest(rt: Runtime, method: string, route: string): void {
+  const key = `${COUNTED_METHODS.has(method) ? method : 'OTHER'} ${route}`;
   rt.stats.set(key, (rt.stats.get(key) ?? 0) + 1);
 }

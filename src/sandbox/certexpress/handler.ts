@@ -151,7 +151,7 @@ async function submit(req: RequestInfo, rt: Runtime, invitation: InvitationRecor
 
 /** Handles `/certexpress/{token}`. */
 export async function handleCertExpress(req: RequestInfo, rt: Runtime, token: string): Promise<Reply> {
-  countRequest(rt, `${req.method} /certexpress/{token}`);
+  countRequest(rt, req.method, '/certexpress/{token}');
   const invitation = liveInvitation(rt, token);
   if (!invitation) return notFoundPage();
   if (req.method === 'GET' || req.method === 'HEAD') return formReply(rt, req, invitation, EMPTY, [], 200);

@@ -281,10 +281,10 @@ describe('sandbox over raw HTTP', () => {
     });
 
     it('validates fault settings', async () => {
-      const bad = await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ errorRate: 2 }) });
+      const bad = await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ errorRate: 2 }) });
       assert.equal(bad.status, 400);
       assert.match(((await bad.json()) as { error: { message: string } }).error.message, /errorRate/);
-      const unknown = await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ chaos: true }) });
+      const unknown = await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ chaos: true }) });
       assert.equal(unknown.status, 400);
       await unknown.arrayBuffer();
     });

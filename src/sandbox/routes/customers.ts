@@ -10,18 +10,14 @@ import { fetchResult } from '../odata/fetch-result.js';
 import { modelContext, write, type Runtime } from '../runtime.js';
 import type { CustomerRecord } from '../store/types.js';
 import { parseCustomerInput } from './customer-input.js';
-import { CERTIFICATE_LIST, certificateModels, customerFromPath, CUSTOMER_LIST, customerModels } from './shared.js';
+import { queryCustomers } from './customer-query.js';
+import { CERTIFICATE_LIST, certificateModels, customerFromPath, customerModels } from './shared.js';
 
 const BASE = '/api/v2/companies/:companyId/customers';
 
 function getCustomer(req: ApiRequest, rt: Runtime): Reply {
   const [model] = customerModels(req, rt, [customerFromPath(req, rt)]);
   return json(200, model);
-}
-
-function queryCustomers(req: ApiRequest, rt: Runtime): Reply {
-  const models = customerModels(req, rt, rt.store.allCustomers());
-  return json(200, fetchResult(models, req.query, req.path, CUSTOMER_LIST));
 }
 
 async function createCustomers(req: ApiRequest, rt: Runtime): Promise<Reply> {

@@ -15,14 +15,6 @@ export class SortedList<T> {
     return this.count;
   }
 
-  /** Builds the list from items already sorted by key (loading is then linear). */
-  static fromSorted<T>(keyOf: (item: T) => string, sorted: readonly T[]): SortedList<T> {
-    const list = new SortedList(keyOf);
-    for (let i = 0; i < sorted.length; i += CHUNK / 2) list.chunks.push(sorted.slice(i, i + CHUNK / 2));
-    list.count = sorted.length;
-    return list;
-  }
-
   insert(item: T): void {
     const key = this.keyOf(item);
     if (this.chunks.length === 0) {
@@ -49,6 +41,14 @@ export class SortedList<T> {
     this.count--;
     if (chunk.length === 0) this.chunks.splice(c, 1);
     return true;
+  }
+
+  /** The item with exactly this key. */
+  find(key: string): T | undefined {
+    if (this.chunks.length === 0) return undefined;
+    const chunk = this.chunks[this.chunkFor(key)] as T[];
+    const item = chunk[this.indexIn(chunk, key)];
+    return item !== undefined && this.keyOf(item) === key ? item : undefined;
   }
 
   /** Position of the first item whose key is ≥ `key`. */

@@ -1,7 +1,7 @@
 /**
  * In-memory data with the indexes the hot paths need: customers by code (and the customer
- * search index), certificate ids by customer, and certificate ids by (customer, exposure
- * zone), so the exemption-status lookup costs the same with 100 or 1,000,000 customers.
+ * search index) and certificate ids by customer, so the exemption-status lookup reads one
+ * customer's few certificates and costs the same with 100 or 1,000,000 customers.
  *
  * Every change happens inside `track(fn)`: the store notes each record a write touches (a
  * private copy of it as it was), so the write can be undone in place if it throws or cannot
@@ -12,8 +12,6 @@
 import { ChangeSet, copyRecord, type AnyRecord, type JournalEntry, type JournalOp, type RecordKind } from './change-set.js';
 import { CustomerSearchIndex } from './customer-search.js';
 import type { CertificateRecord, CustomerRecord, InvitationRecord, ProvisionStatus, SandboxState } from './types.js';
-
-const zoneKey = (customerCode: string, zoneId: number) => `${zoneId}\u0000${customerCode}`;
 
 /** A mutation was attempted on a record object the store no longer holds (a programming error). */
 export class StaleRecordError extends Error {
@@ -30,22 +28,24 @@ export class Store {
   private readonly certificates = new Map<number, CertificateRecord>();
   private readonly invitations = new Map<number, InvitationRecord>();
   private readonly invitationsByToken = new Map<string, InvitationRecord>();
-  private readonly certIdsByCustomer = new Map<string, Set<number>>();
-  private readonly certIdsByCustomerZone = new Map<string, Set<number>>();
+  /** Small arrays, not Sets: a customer has a handful of certificates, and a million Sets cost hundreds of MB. */
+  private readonly certIdsByCustomer = new Map<string, number[]>();
   readonly search = new CustomerSearchIndex();
   private readonly meta: StoreMeta;
+  private readonly maps: Record<RecordKind, Map<string | number, AnyRecord>>;
   private open: ChangeSet | null = null;
 
   constructor(meta: StoreMeta) {
     this.meta = { seedDay: meta.seedDay, provision: { ...meta.provision }, nextIds: { ...meta.nextIds } };
+    this.maps = { customer: this.customers, certificate: this.certificates, invitation: this.invitations } as Record<RecordKind, Map<string | number, AnyRecord>>;
   }
 
   /** A store holding `state` (seed data, or an old single-file data file). */
   static fromState(state: SandboxState): Store {
     const store = new Store(state);
-    for (const customer of state.customers) store.load('customer', customer);
-    for (const certificate of state.certificates) store.load('certificate', certificate);
-    for (const invitation of state.invitations) store.load('invitation', invitation);
+    for (const customer of state.customers) store.attach('customer', customer);
+    for (const certificate of state.certificates) store.attach('certificate', certificate);
+    for (const invitation of state.invitations) store.attach('invitation', invitation);
     return store;
   }
 
@@ -248,7 +248,7 @@ export class Store {
 
   /** Certificates linked to a customer for one exposure zone. */
   certificatesOfInZone(customerCode: string, zoneId: number): CertificateRecord[] {
-    return this.resolve(this.certIdsByCustomerZone.get(zoneKey(customerCode, zoneId)));
+    return this.certificatesOf(customerCode).filter((c) => c.exposureZoneId === zoneId);
   }
 
   // --- invitations ----------------------------------------------------------------------
@@ -278,8 +278,7 @@ export class Store {
   // --- internals ------------------------------------------------------------------------
 
   private mapOf(kind: RecordKind): Map<string | number, AnyRecord> {
-    const maps = { customer: this.customers, certificate: this.certificates, invitation: this.invitations };
-    return maps[kind] as Map<string | number, AnyRecord>;
+    return this.maps[kind];
   }
 
   private keyOf(kind: RecordKind, record: AnyRecord): string | number {
@@ -306,20 +305,14 @@ export class Store {
   }
 
   private indexCertificate(certificate: CertificateRecord): void {
-    for (const code of certificate.customerCodes) {
-      add(this.certIdsByCustomer, code, certificate.id);
-      add(this.certIdsByCustomerZone, zoneKey(code, certificate.exposureZoneId), certificate.id);
-    }
+    for (const code of certificate.customerCodes) add(this.certIdsByCustomer, code, certificate.id);
   }
 
   private unindexCertificate(certificate: CertificateRecord): void {
-    for (const code of certificate.customerCodes) {
-      remove(this.certIdsByCustomer, code, certificate.id);
-      remove(this.certIdsByCustomerZone, zoneKey(code, certificate.exposureZoneId), certificate.id);
-    }
+    for (const code of certificate.customerCodes) remove(this.certIdsByCustomer, code, certificate.id);
   }
 
-  private resolve(ids: Set<number> | undefined): CertificateRecord[] {
+  private resolve(ids: readonly number[] | undefined): CertificateRecord[] {
     if (!ids) return [];
     const out: CertificateRecord[] = [];
     for (const id of ids) {
@@ -330,15 +323,16 @@ export class Store {
   }
 }
 
-function add<K>(map: Map<K, Set<number>>, key: K, id: number): void {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(id);
+function add<K>(map: Map<K, number[]>, key: K, id: number): void {
+  const ids = map.get(key);
+  if (!ids) map.set(key, [id]);
+  else if (!ids.includes(id)) ids.push(id);
 }
 
-function remove<K>(map: Map<K, Set<number>>, key: K, id: number): void {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(id);
-  if (set.size === 0) map.delete(key);
+function remove<K>(map: Map<K, number[]>, key: K, id: number): void {
+  const ids = map.get(key);
+  const at = ids?.indexOf(id) ?? -1;
+  if (!ids || at < 0) return;
+  ids.splice(at, 1);
+  if (ids.length === 0) map.delete(key);
 }

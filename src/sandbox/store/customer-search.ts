@@ -7,7 +7,7 @@
  * number of customers on file. Text matching ignores case, as the `$filter` evaluator does.
  */
 import { MinHeap } from './min-heap.js';
-import { SortedList } from './sorted-list.js';
+import { SortedList, type Cursor } from './sorted-list.js';
 import type { CustomerRecord } from './types.js';
 
 export type TextOp = 'contains' | 'startswith' | 'endswith';
@@ -118,7 +118,7 @@ function casedPrefix(value: string, maxLetters: number): string {
 
 /** The matches of one term: sorted, disjoint sources, and a cheap membership test. */
 interface TermMatches {
-  sources: Array<{ list: SortedList<Entry>; start: number; end: number }>;
+  sources: Array<{ list: SortedList<Entry>; start: Cursor; end: Cursor; size: number }>;
   /** Whether every item of the sources matches (else each is checked with `has`). */
   exact: boolean;
   /** Items in the sources (an upper bound of the matches when not exact). */
@@ -179,9 +179,13 @@ export class CustomerSearchIndex {
       const variants = caseVariants(prefix);
       const exact = prefix === term.value;
       const sources = variants
-        .map((variant) => ({ list: this.all, start: this.all.lowerBound(variant), end: this.all.lowerBound(`${variant}\uffff`) }))
-        .filter((source) => source.end > source.start);
-      const size = sources.reduce((sum, source) => sum + source.end - source.start, 0);
+        .map((variant) => {
+          const start = this.all.cursor(variant);
+          const end = this.all.cursor(`${variant}\uffff`);
+          return { list: this.all, start, end, size: this.all.between(start, end) };
+        })
+        .filter((source) => source.size > 0);
+      const size = sources.reduce((sum, source) => sum + source.size, 0);
       const needle = term.value.toLowerCase();
       const startsWith = (e: Entry) => e.customer.customerCode.slice(0, needle.length).toLowerCase() === needle;
       let has = startsWith;
@@ -194,9 +198,9 @@ export class CustomerSearchIndex {
     }
     const index = term.field === 'name' ? this.names : this.cities;
     const found = index.matching(term.op, term.value);
-    const sources = [...found.values()].map((list) => ({ list, start: 0, end: list.size }));
+    const sources = [...found.values()].map((list) => ({ list, start: list.first(), end: list.end(), size: list.size }));
     const field = term.field;
-    const size = sources.reduce((sum, source) => sum + source.end, 0);
+    const size = sources.reduce((sum, source) => sum + source.size, 0);
     return { sources, exact: true, size, has: (e) => e[field] !== undefined && found.has(e[field] as string) };
   }
 

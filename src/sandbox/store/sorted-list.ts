@@ -1,9 +1,16 @@
 /**
- * A sorted list in chunks of at most CHUNK items: insert and remove cost O(CHUNK + chunks)
- * instead of moving a million-element array, and range queries find positions by binary
- * search. Items are ordered by a string key; equal keys are not allowed.
+ * A sorted list in chunks of at most CHUNK items: insert and remove cost O(log n + CHUNK)
+ * instead of moving a million-element array, and a range query finds its ends by binary
+ * search (cursors). Items are ordered by a string key; equal keys are not allowed. Cursors
+ * are valid until the next insert or remove.
  */
 const CHUNK = 1024;
+
+/** A place in the list: item `index` of chunk `chunk`. */
+export interface Cursor {
+  chunk: number;
+  index: number;
+}
 
 export class SortedList<T> {
   private chunks: T[][] = [];
@@ -51,28 +58,39 @@ export class SortedList<T> {
     return item !== undefined && this.keyOf(item) === key ? item : undefined;
   }
 
-  /** Position of the first item whose key is ≥ `key`. */
-  lowerBound(key: string): number {
-    if (this.chunks.length === 0) return 0;
-    const c = this.chunkFor(key);
-    let position = 0;
-    for (let i = 0; i < c; i++) position += (this.chunks[i] as T[]).length;
-    return position + this.indexIn(this.chunks[c] as T[], key);
+  /** Where the first item whose key is ≥ `key` is (or the end). O(log n). */
+  cursor(key: string): Cursor {
+    if (this.chunks.length === 0) return { chunk: 0, index: 0 };
+    const chunk = this.chunkFor(key);
+    const index = this.indexIn(this.chunks[chunk] as T[], key);
+    return index < (this.chunks[chunk] as T[]).length ? { chunk, index } : { chunk: chunk + 1, index: 0 };
   }
 
-  /** Items from position `start` (inclusive) to `end` (exclusive), in key order. */
-  *range(start: number, end = this.count): Generator<T> {
-    let skipped = 0;
-    let c = 0;
-    while (c < this.chunks.length && skipped + (this.chunks[c] as T[]).length <= start) skipped += (this.chunks[c++] as T[]).length;
-    let position = skipped;
-    for (; c < this.chunks.length; c++) {
+  /** The start of the list. */
+  first(): Cursor {
+    return { chunk: 0, index: 0 };
+  }
+
+  /** The end of the list. */
+  end(): Cursor {
+    return { chunk: this.chunks.length, index: 0 };
+  }
+
+  /** How many items lie from `from` (inclusive) to `to` (exclusive): O(chunks between them). */
+  between(from: Cursor, to: Cursor): number {
+    if (from.chunk > to.chunk || (from.chunk === to.chunk && from.index >= to.index)) return 0;
+    if (from.chunk === to.chunk) return to.index - from.index;
+    let count = (this.chunks[from.chunk] as T[]).length - from.index;
+    for (let c = from.chunk + 1; c < to.chunk; c++) count += (this.chunks[c] as T[]).length;
+    return count + to.index;
+  }
+
+  /** The items from `from` (inclusive) to `to` (exclusive), in key order. */
+  *range(from: Cursor = this.first(), to: Cursor = this.end()): Generator<T> {
+    for (let c = from.chunk; c <= to.chunk && c < this.chunks.length; c++) {
       const chunk = this.chunks[c] as T[];
-      for (let i = Math.max(0, start - position); i < chunk.length; i++) {
-        if (position + i >= end) return;
-        yield chunk[i] as T;
-      }
-      position += chunk.length;
+      const stop = c === to.chunk ? to.index : chunk.length;
+      for (let i = c === from.chunk ? from.index : 0; i < stop; i++) yield chunk[i] as T;
     }
   }
 

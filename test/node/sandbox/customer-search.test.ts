@@ -113,11 +113,14 @@ describe('SortedList', () => {
       }
     }
     assert.equal(list.size, plain.length);
-    assert.deepEqual([...list.range(0)], plain);
-    for (const probe of ['k0000', 'k1234', 'k2500x', 'k4999', 'k9']) {
-      const expected = plain.findIndex((k) => k >= probe);
-      assert.equal(list.lowerBound(probe), expected < 0 ? plain.length : expected);
+    assert.deepEqual([...list.range()], plain);
+    for (const [from, to] of [['k0000', 'k1234'], ['k1234', 'k2500x'], ['k2500x', 'k4999'], ['k4', 'k9'], ['k9', 'k99']]) {
+      const inRange = plain.filter((k) => k >= (from as string) && k < (to as string));
+      const a = list.cursor(from as string);
+      const b = list.cursor(to as string);
+      assert.equal(list.between(a, b), inRange.length, `${from}..${to}`);
+      assert.deepEqual([...list.range(a, b)], inRange);
+      assert.equal(list.find(inRange[0] ?? 'missing'), inRange[0]);
     }
-    assert.deepEqual([...list.range(100, 110)], plain.slice(100, 110));
   });
 });

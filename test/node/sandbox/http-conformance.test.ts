@@ -175,6 +175,9 @@ describe('sandbox over raw HTTP', () => {
       await expectAvaTaxError(await filter("colour eq 'red'"), 400, 'InvalidQueryField');
       await expectAvaTaxError(await filter("exemptionNumber eq 'X'"), 400, 'FieldNotQueryableError');
       await expectAvaTaxError(await filter("jurisdictions eq 'X'"), 400, 'FieldNotQueryableError');
+      // Nesting deep enough to overflow a recursive parser is a validation error, not a crash.
+      await expectAvaTaxError(await filter(`${'('.repeat(5000)}status eq 'COMPLETE'${')'.repeat(5000)}`), 400, 'MalformedFilterException');
+      await expectAvaTaxError(await api(sandbox, `${company}/customers?$filter=${'('.repeat(6000)}`), 400, 'MalformedFilterException');
     });
   });
 

@@ -16,7 +16,11 @@ export interface SandboxOptions {
   password?: string;
   /** Default 7000001 (company code 'DEFAULT'). */
   companyId?: number;
-  /** Persist to this file (atomic writes); loaded at start when it exists. */
+  /**
+   * Persist to this file: a snapshot, with append-only journals `FILE.journal-N` beside it;
+   * every write is synced before it is answered. Loaded at start when it exists (a
+   * version-1 single-JSON file is converted).
+   */
   dataFile?: string;
   /** Adds N generated customers (G-000001 …), deterministic from `seed`. Ignored when `dataFile` exists. */
   customers?: number;

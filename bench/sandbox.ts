@@ -4,10 +4,12 @@
  * - start-up: fresh (generate the customers and write the first snapshot) and restart
  *   (read the snapshot back), with the process's RSS and heap after each;
  * - the companion's customer search (`customerCode startswith q or name contains q or city
- *   contains q`, ordered by code, `$top=20`) over rotating terms;
+ *   contains q`, ordered by code, `$top=20`) over rotating terms, one request at a time
+ *   (median: robust to a GC pause or a busy machine) and with 10 connections;
  * - the exemption-status lookup (ListValidCertificatesForCustomer) over rotating customers;
  * - write latency: CreateCustomers, one new customer per request, each acknowledged after
- *   its journal line is fdatasync'ed — with 1 connection, then with 10 (group commit) — and
+ *   its journal line is fdatasync'ed — one at a time, with 1 connection, then with 10
+ *   connections (group commit) — and
  *   the longest event-loop stall in the sandbox during that burst (from `/_sandbox/stats`).
  * Each sandbox runs in its own process (this file with `--serve`), so the load generator
  * (autocannon, here) does not share its event loop. Prints a markdown section.
@@ -115,6 +117,21 @@ async function load(url: string, connections: number, method: string, next: () =
   return { rps: result.requests.average, mean: result.latency.average, p99: result.latency.p99, failures: result.non2xx + result.errors + result.timeouts };
 }
 
+/** Median and 90th percentile of `count` requests sent one after the other (robust to a GC pause or a busy machine). */
+async function sequential(url: string, count: number, next: () => { path: string; method?: string; body?: string }): Promise<{ median: number; p90: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const { path, method = 'GET', body } = next();
+    const started = performance.now();
+    const response = await fetch(`${url}${path}`, { method, body, headers: { authorization: AUTH, 'content-type': 'application/json' } });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${method} ${path}: HTTP ${response.status}`);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(count / 2)] as number, p90: times[Math.floor(count * 0.9)] as number };
+}
+
 const SEARCH_TERMS = ['G-00012', 'summit', 'Boise', 'G-0500', 'harbor supply', 'Denver', 'G-0000', 'lakeside'];
 
 function searchPath(q: string): string {
@@ -133,7 +150,9 @@ interface Row {
   fresh: Started;
   restart: Started;
   search: Load;
+  searchOne: { median: number; p90: number };
   lookup: Load;
+  writeOne: { median: number; p90: number };
   write1: Load;
   write10: Load;
   stallMs: number;
@@ -152,7 +171,10 @@ async function measure(customers: number): Promise<Row> {
     try {
       const url = restart.url;
       let n = 0;
-      const search = await load(url, 10, 'GET', () => ({ path: searchPath(SEARCH_TERMS[n++ % SEARCH_TERMS.length] as string) }));
+      const nextSearch = () => ({ path: searchPath(SEARCH_TERMS[n++ % SEARCH_TERMS.length] as string) });
+      await sequential(url, 100, nextSearch);
+      const searchOne = await sequential(url, 400, nextSearch);
+      const search = await load(url, 10, 'GET', nextSearch);
       let next = 0;
       const lookup = await load(url, 10, 'GET', () => {
         next = (next + 7919) % customers;
@@ -163,13 +185,14 @@ async function measure(customers: number): Promise<Row> {
         path: `${COMPANY}/customers`,
         body: JSON.stringify([{ customerCode: `W-${++written}`, name: `Written ${written}`, line1: '1 Bench Way', city: 'Reno', region: 'NV', postalCode: '89501', country: 'US' }]),
       });
+      const writeOne = await sequential(url, 400, () => ({ ...create(), method: 'POST' }));
       const write1 = await load(url, 1, 'POST', create);
       const generation = generationOf(dir);
       await controlJson(url, 'DELETE');
       const write10 = await load(url, 10, 'POST', create);
       const stats = await controlJson<{ process: { eventLoopDelayMaxMs: number } }>(url);
       return {
-        customers, fresh: first.started, restart, search, lookup, write1, write10,
+        customers, fresh: first.started, restart, search, searchOne, lookup, writeOne, write1, write10,
         stallMs: stats.process.eventLoopDelayMaxMs, snapshotsDuringWrites: generationOf(dir) - generation,
       };
     } finally {
@@ -203,19 +226,21 @@ function report(rows: Row[]): string {
     line('RSS after restart (MB)', (r) => mb(r.restart.rssBytes)),
     line('heap used after restart (MB)', (r) => mb(r.restart.heapUsedBytes)),
     '',
-    head('reads, 10 connections'),
-    line('customer search: requests/s', (r) => fmt(r.search.rps)),
-    line('customer search: mean / p99 (ms)', (r) => `${fmt(r.search.mean, 2)} / ${fmt(r.search.p99, 0)}`),
-    line('customer search: mean vs 10k', (r) => ratio(r, (x) => x.search.mean)),
-    line('status lookup: requests/s', (r) => fmt(r.lookup.rps)),
-    line('status lookup: mean / p99 (ms)', (r) => `${fmt(r.lookup.mean, 2)} / ${fmt(r.lookup.p99, 0)}`),
+    head('reads'),
+    line('customer search, one at a time: median / p90 (ms)', (r) => `${fmt(r.searchOne.median, 2)} / ${fmt(r.searchOne.p90, 2)}`),
+    line('customer search, one at a time: median vs 10k', (r) => ratio(r, (x) => x.searchOne.median)),
+    line('customer search, 10 connections: requests/s', (r) => fmt(r.search.rps)),
+    line('customer search, 10 connections: mean / p99 (ms)', (r) => `${fmt(r.search.mean, 2)} / ${fmt(r.search.p99, 0)}`),
+    line('status lookup, 10 connections: requests/s', (r) => fmt(r.lookup.rps)),
+    line('status lookup, 10 connections: mean / p99 (ms)', (r) => `${fmt(r.lookup.mean, 2)} / ${fmt(r.lookup.p99, 0)}`),
     '',
     head('writes (CreateCustomers, fdatasync before the answer)'),
+    line('one at a time: median / p90 (ms)', (r) => `${fmt(r.writeOne.median, 2)} / ${fmt(r.writeOne.p90, 2)}`),
+    line('one at a time: median vs 10k', (r) => ratio(r, (x) => x.writeOne.median)),
     line('1 connection: writes/s', (r) => fmt(r.write1.rps)),
     line('1 connection: mean / p99 (ms)', (r) => `${fmt(r.write1.mean, 2)} / ${fmt(r.write1.p99, 0)}`),
     line('10 connections: writes/s', (r) => fmt(r.write10.rps)),
     line('10 connections: mean / p99 (ms)', (r) => `${fmt(r.write10.mean, 2)} / ${fmt(r.write10.p99, 0)}`),
-    line('10 connections: mean vs 10k', (r) => ratio(r, (x) => x.write10.mean)),
     line('longest event-loop stall in the burst (ms)', (r) => fmt(r.stallMs, 0)),
     line('snapshots written during the burst', (r) => fmt(r.snapshotsDuringWrites)),
     line('failed requests (all runs)', (r) => fmt(r.search.failures + r.lookup.failures + r.write1.failures + r.write10.failures)),

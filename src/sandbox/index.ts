@@ -52,7 +52,7 @@ export interface Sandbox {
   /** Replaces the active faults. */
   setFaults(faults: FaultOptions): void;
   clearFaults(): void;
-  /** Stops listening, ends every open request (hung ones included) and waits for pending saves. */
+  /** Stops listening, ends every open request (hung ones included), waits for pending journal writes and abandons a snapshot in progress. */
   close(): Promise<void>;
 }
 

@@ -13,13 +13,13 @@
  *   journals are deleted. A write failure meanwhile abandons that snapshot.
  */
 import { copyFile, open, readFile, stat, truncate, unlink } from 'node:fs/promises';
-import type { ChangeSet, JournalEntry } from '../store/change-set.js';
+import type { ChangeSet, JournalEntry, JournalOp } from '../store/change-set.js';
 import { Store } from '../store/store.js';
 import type { SandboxState } from '../store/types.js';
 import { DataFileError } from './data-file-error.js';
 import { journalGenerations, journalPath, removeLeftoverTemporaries } from './files.js';
 import { Journal } from './journal.js';
-import { parseLegacy } from './legacy.js';
+import { parseLegacy, RECORD_CHECKS } from './legacy.js';
 import { readLines } from './lines.js';
 import { looksLikeSnapshot, readSnapshot, SNAPSHOT_VERSION, SnapshotAborted, writeSnapshot } from './snapshot.js';
 
@@ -71,10 +71,16 @@ async function readHead(file: string): Promise<Buffer | null> {
   }
 }
 
+const usableOp = (op: JournalOp): boolean => {
+  if ('put' in op) return RECORD_CHECKS[`${op.put}s`]?.(op.value as unknown as Record<string, unknown>) === true;
+  if ('del' in op) return ['customer', 'certificate', 'invitation'].includes(op.del) && op.key !== undefined;
+  return typeof op.provision?.status === 'string';
+};
+
 function parseEntry(file: string, line: string, number: number): JournalEntry {
   try {
     const entry = JSON.parse(line) as JournalEntry;
-    if (Array.isArray(entry.ops) && entry.nextIds && typeof entry.nextIds === 'object') return entry;
+    if (Array.isArray(entry.ops) && entry.nextIds && typeof entry.nextIds === 'object' && entry.ops.every(usableOp)) return entry;
   } catch {
     // reported below
   }

@@ -1,7 +1,7 @@
 // `npm run build`: the browser ES modules and the one-file bundle (Vite), the browser type
 // declarations and the Node parts (tsc). Cleans dist/ first so nothing stale ships.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
 import { build } from 'vite';
@@ -19,6 +19,9 @@ for (const file of cdnFiles) {
   const { code } = await minify(readFileSync(file, 'utf8'), { module: true, ecma: 2022, compress: { passes: 2 }, mangle: true, format: { comments: false } });
   writeFileSync(file, code);
 }
+
+// The stylesheet that reserves the elements' room before their script runs (no layout shift).
+copyFileSync('src/reserve.css', 'dist/cert-elements.css');
 
 for (const project of ['tsconfig.build.json', 'tsconfig.node.build.json']) {
   const { status } = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', project], { stdio: 'inherit' });

@@ -4,7 +4,7 @@
 // (every element) its budget. The bundles' lazily loaded chunks are not counted against them:
 // a page loads those only when it uses what they hold. Needs `npm run build` first; writes nothing.
 import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
 const BUNDLES = [
@@ -19,6 +19,7 @@ const ELEMENTS = [
   ['client only', 'src/client/index.ts'],
 ];
 const gz = (code) => gzipSync(code, { level: 9 }).length;
+const br = (code) => brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kb = (n) => `${(n / 1024).toFixed(2)} KB`.padStart(9);
 
 /** Minified ES bundle of one entry with Lit external, built in memory. */
@@ -46,16 +47,16 @@ for (const { file, label, budget } of BUNDLES) {
     console.error(`size: ${file} not found; run npm run build first`);
     process.exit(1);
   }
-  rows.push([label, code.length, gz(code)]);
+  rows.push([label, code.length, gz(code), br(code)]);
   if (gz(code) > budget) overs.push(`${file} is ${gz(code)} B min+gzip, over its ${budget} B budget`);
   else rows.push([`  budget ${budget} B: ${budget - gz(code)} B left`]);
 }
 for (const [name, entry] of ELEMENTS) {
   const code = await ownCode(entry);
-  rows.push([name, Buffer.byteLength(code), gz(code)]);
+  rows.push([name, Buffer.byteLength(code), gz(code), br(code)]);
 }
 
-console.log(`${'file'.padEnd(48)}      min  min+gzip`);
-for (const [name, min, zipped] of rows) console.log(min === undefined ? name : `${name.padEnd(48)}${kb(min)}${kb(zipped)}`);
+console.log(`${'file'.padEnd(48)}      min  min+gzip min+brotli`);
+for (const [name, min, zipped, brotli] of rows) console.log(min === undefined ? name : `${name.padEnd(48)}${kb(min)}${kb(zipped)}${kb(brotli).padStart(11)}`);
 for (const line of overs) console.error(`size: ${line}`);
 process.exit(overs.length ? 1 : 0);

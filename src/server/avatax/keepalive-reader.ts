@@ -11,7 +11,7 @@
  *
  * Only where `node:http` is Node's (not in Web-standard runtimes, where the SDK path is used).
  */
-import type { Agent as HttpAgent, IncomingMessage, RequestOptions } from 'node:http';
+import type { Agent as HttpAgent } from 'node:http';
 
 /** Reads one JSON answer of AvaTax under `path`. */
 export type JsonReader = <T>(path: string, timeoutMs: number) => Promise<T>;
@@ -33,35 +33,38 @@ export async function keepAliveReader(baseUrl: string, headers: Record<string, s
   const agent: HttpAgent = new http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
   const prefix = base.pathname.replace(/\/+$/, '');
 
+  const requestHeaders = { ...headers, accept: 'application/json' };
   return <T>(path: string, timeoutMs: number): Promise<T> =>
     new Promise<T>((resolve, reject) => {
-      const options: RequestOptions = {
-        protocol: base.protocol,
-        hostname: base.hostname,
-        port: base.port,
-        path: prefix + path,
-        agent,
-        headers: { ...headers, accept: 'application/json' },
-        signal: AbortSignal.timeout(timeoutMs),
-      };
-      const timedOut = (error: Error): boolean => error.name === 'AbortError' || error.name === 'TimeoutError';
-      const request = http.request(options, (response) =>
-        void readJson<T>(response).then(resolve, (error: Error) => reject(timedOut(error) ? new Error('timeout') : error)),
+      const request = http.request(
+        { protocol: base.protocol, hostname: base.hostname, port: base.port, path: prefix + path, agent, headers: requestHeaders },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => {
+            try {
+              resolve(parseAnswer<T>(Buffer.concat(chunks)));
+            } catch (error) {
+              reject(error);
+            }
+          });
+          response.on('error', reject);
+        },
       );
+      // Silence on the socket for the whole timeout ends the call; the gateway's deadline bounds the rest.
+      request.setTimeout(timeoutMs, () => request.destroy(Object.assign(new Error('timeout'), { name: 'TimeoutError' })));
       request.on('error', (error: Error) => {
-        reject(timedOut(error) ? new Error('timeout') : Object.assign(new TypeError('fetch failed'), { cause: error }));
+        reject(error.name === 'TimeoutError' ? new Error('timeout') : Object.assign(new TypeError('fetch failed'), { cause: error }));
       });
       request.end();
     });
 }
 
 /** The parsed body, or the rejection the SDK would give for it. */
-async function readJson<T>(response: IncomingMessage): Promise<T> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of response) chunks.push(chunk as Buffer);
+function parseAnswer<T>(bytes: Buffer): T {
   let body: { error?: { code?: string; message?: string; details?: unknown } } | undefined;
   try {
-    body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof body;
+    body = JSON.parse(bytes.toString('utf8')) as typeof body;
   } catch {
     // Not JSON (a proxy's error page): the SDK reports a FormatException.
     throw Object.assign(new Error('The server returned the response in an unexpected format'), { code: 'FormatException' });

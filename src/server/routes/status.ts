@@ -58,7 +58,7 @@ export function statusRoutes(services: Services): Hono<AppEnv> {
     const { items } = await readJson(c, BATCH);
     const companyId = companyFor(c.var.auth, config.avatax.companyId);
     // One AvaTax answer per distinct customer serves all of its items; order and length are kept.
-    // As many customers at once as the instance may have calls in flight: 100 in 4 waves by default.
+    // As many customers at once as the instance may have calls in flight: 100 in 3 waves by default.
     const options = { ...readOptions(c), concurrency: config.upstreamConcurrency };
     const results = await status.verdicts(companyId, items, options);
     const answer: BatchStatusResponse = {

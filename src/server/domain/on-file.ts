@@ -16,6 +16,8 @@ export const UNCOVERED_MAX_AGE_MS = 10_000;
 /** How long a certificate that must not count is remembered. */
 const QUARANTINE_MS = 30 * 24 * 60 * 60 * 1000;
 const FRESH_WINDOW_MS = 60_000;
+/** Parsed cache entries kept in this process. */
+const MAX_PARSED = 5_000;
 /**
  * How long ago a person acted, as the client says, counts up to this much: the elements of one
  * page re-check in the same moment and so share one AvaTax read begun after the action.
@@ -41,6 +43,8 @@ export class OnFileCache {
   readonly #inFlight = new Map<string, { promise: Promise<OnFile>; generation: string | undefined; startedAt: number }>();
   /** This process's own record of quarantined certificates, for when the store is away. */
   readonly #quarantined = new Map<string, Set<number>>();
+  /** The last cached text read per customer and what it parsed to: a hit parses nothing. */
+  readonly #parsed = new Map<string, { text: string; value: OnFile }>();
 
   constructor(deps: {
     gateway: AvaTaxGateway;
@@ -71,7 +75,7 @@ export class OnFileCache {
     const now = this.#now().getTime();
     const acted = options.fresh || options.reload ? now - Math.min(Math.max(options.actedMsAgo ?? 0, 0), MAX_ACTED_MS_AGO) : Number.NEGATIVE_INFINITY;
     const cached = this.#ttlMs > 0 ? await this.#store.read(group, 'certificates').catch(() => undefined) : undefined;
-    const parsed = cached?.value ? parseOnFile(cached.value) : undefined;
+    const parsed = cached?.value ? this.#parse(group, cached.value) : undefined;
     if (parsed && parsed.fetchedAt > acted) return parsed;
     const joinable = (): Promise<OnFile> | undefined => {
       const running = this.#inFlight.get(group);
@@ -138,6 +142,16 @@ export class OnFileCache {
     const done = (): void => void (this.#inFlight.get(group) === entry && this.#inFlight.delete(group));
     promise.then(done, done);
     return promise;
+  }
+
+  #parse(group: string, text: string): OnFile | undefined {
+    const known = this.#parsed.get(group);
+    if (known?.text === text) return known.value;
+    const value = parseOnFile(text);
+    if (!value) return undefined;
+    if (this.#parsed.size >= MAX_PARSED) this.#parsed.delete(this.#parsed.keys().next().value as string);
+    this.#parsed.set(group, { text, value });
+    return value;
   }
 
   async #mayReadFresh(group: string): Promise<boolean> {

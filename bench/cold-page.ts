@@ -19,6 +19,7 @@ import { getRequestListener } from '@hono/node-server';
 import { createSandbox } from '../src/sandbox/index.js';
 import { createCertServer } from '../src/server/index.js';
 import { launchChromium } from '../test/e2e/browser.js';
+import { sequentialRoundTrips } from './_round-trips.js';
 
 const RTT_MS = 100;
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
@@ -78,17 +79,6 @@ const server = createServer((req, res) => void serve(req, res));
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-/** Longest chain of requests in which each started after the previous one finished. */
-function sequential(spans: Array<{ start: number; end: number }>): number {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  const depth: number[] = [];
-  sorted.forEach((span, i) => {
-    let before = 0;
-    for (let j = 0; j < i; j++) if (sorted[j]!.end <= span.start) before = Math.max(before, depth[j]!);
-    depth[i] = before + 1;
-  });
-  return Math.max(0, ...depth);
-}
 
 interface Row { setup: string; ms: number[]; trips: number[]; cls: number[] }
 const rows: Row[] = [];
@@ -133,7 +123,7 @@ try {
       row.ms.push(Math.round(await tab.evaluate<number>('window.__shown')));
       row.cls.push(await tab.evaluate<number>('window.__cls'));
       // Only what leads to the first status: the page, its script and stylesheet, the cert API.
-      row.trips.push(sequential(spans.filter((s) => !/chunks\//.test(s.url))));
+      row.trips.push(sequentialRoundTrips(spans.filter((s) => !/chunks\//.test(s.url))));
       await context.close();
     }
     if (setup !== 'warm-up') rows.push(row);

@@ -8,6 +8,7 @@
 import type { Request as PwRequest } from 'playwright-core';
 import { startDemo } from '../demo/server.js';
 import { launchChromium } from '../test/e2e/browser.js';
+import { sequentialRoundTrips } from './_round-trips.js';
 
 interface Row {
   scenario: string;
@@ -20,17 +21,6 @@ interface Row {
   settledMs: number;
 }
 
-/** Longest chain of requests in which each one started after the previous one had finished. */
-function sequentialRoundTrips(spans: Array<{ start: number; end: number }>): number {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  const depth: number[] = [];
-  sorted.forEach((span, i) => {
-    let before = 0;
-    for (let j = 0; j < i; j++) if (sorted[j]!.end <= span.start) before = Math.max(before, depth[j]!);
-    depth[i] = before + 1;
-  });
-  return Math.max(0, ...depth);
-}
 
 const demo = await startDemo({ port: 0, hmr: false, sandbox: { port: 0, customers: 500 } });
 const browser = await launchChromium();

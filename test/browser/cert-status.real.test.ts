@@ -83,8 +83,8 @@ describe('<cert-status> against the real companion and sandbox', () => {
     expect(detail.certificate?.exemptionReason).to.equal('CHARITABLE/EXEMPT ORG');
   });
 
-  it('50 elements for one customer cost 1 token request, which brings every verdict along', async () => {
-    const endpoint = freshEndpoint();
+  /** 50 compact elements of C-1001 over three zones, all settled. */
+  async function fiftyElements(endpoint: string): Promise<CertStatusElement[]> {
     const regions = ['WA', 'TX', 'NV'];
     const host = await fixture<HTMLDivElement>(html`<div></div>`);
     host.innerHTML = Array.from({ length: 50 }, (_, i) =>
@@ -94,6 +94,11 @@ describe('<cert-status> against the real companion and sandbox', () => {
     await Promise.all(all.map(settled));
     expect(all.map((el) => el.state)).to.include.members(['exempt', 'expiring', 'missing']);
     expect(await hits('POST /token')).to.have.length(1);
+    return all;
+  }
+
+  it('50 elements for one customer cost 1 token request, which brings every verdict along', async () => {
+    const all = await fiftyElements(freshEndpoint());
     expect(await hits('GET /v1/status'), 'the token answer carried the three verdicts').to.have.length(0);
     // Later asks (a refresh) are ordinary status requests: the verdicts that came along are used once.
     all[0]!.refresh();
@@ -101,16 +106,7 @@ describe('<cert-status> against the real companion and sandbox', () => {
   });
 
   it("50 elements for one customer, with a host's token endpoint that ignores the zones: 1 token request and 1 status request per zone", async () => {
-    const endpoint = plainEndpoint();
-    const regions = ['WA', 'TX', 'NV'];
-    const host = await fixture<HTMLDivElement>(html`<div></div>`);
-    host.innerHTML = Array.from({ length: 50 }, (_, i) =>
-      `<cert-status compact token-endpoint="${endpoint}" customer-code="C-1001" region="${regions[i % 3]}"></cert-status>`,
-    ).join('');
-    const all = [...host.querySelectorAll('cert-status')];
-    await Promise.all(all.map(settled));
-    expect(all.map((el) => el.state)).to.include.members(['exempt', 'expiring', 'missing']);
-    expect(await hits('POST /token')).to.have.length(1);
+    await fiftyElements(plainEndpoint());
     expect(await hits('GET /v1/status')).to.have.length(3);
   });
 

@@ -94,6 +94,33 @@ export interface StatusVerdict {
   certificate: CertificateSummary | null;
   /** ISO timestamp of the upstream check. */
   checkedAt: string;
+  /**
+   * Asked for (`requests=1`): the open certificate request of a zone that is `missing`,
+   * `expired` or `invalid`, or null when nobody was asked (or the customer answered since).
+   * Absent when not asked for, and for the other statuses.
+   */
+  request?: OpenRequest | null;
+}
+
+/**
+ * A certificate request (CertExpress invitation) still waiting for the customer: the newest for
+ * the customer and zone within the reuse window, with no certificate of the zone created since.
+ */
+export interface OpenRequest {
+  /** The invitation id. */
+  id: number;
+  /** When it was sent (ISO). */
+  createdAt: string;
+  deliveryMethod: DeliveryMethod;
+  /**
+   * The address or number it went to (Email, Fax; null for Download). Masked for a customer's
+   * own token (`p•••@rainier-supply.example`, `•••4567`); staff see it whole.
+   */
+  recipient: string | null;
+  /** Its form is ready: a Download link to open, or an email or fax that went out. */
+  ready: boolean;
+  /** The form link of a ready Download request (`https:`, or `http:` on loopback), else null. */
+  requestLink: string | null;
 }
 
 /** One certificate on file with its zone and state (the list form of status). */

@@ -40,6 +40,7 @@ export function createCertServer(input: CertServerConfig): CertServer {
     now: config.now,
     cacheSeconds: config.statusCacheSeconds,
     freshReadsPerMinute: config.freshReadsPerMinute,
+    reuseDays: config.invitationReuseDays,
   });
   const customers = new CustomerRecords(gateway);
   const attachments = new AttachmentClient({ accountId, licenseKey, environment, timeoutMs });

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { DeliveryMethod, Invitation } from '../../client/contract.js';
 import type { AvaTaxGateway } from '../avatax/client.js';
-import type { AvaCustomer, AvaDeliveryMethod, AvaInvitation } from '../avatax/models.js';
+import type { AvaCustomer, AvaInvitation } from '../avatax/models.js';
 import { instantMs } from '../avatax/instant.js';
 import { writeOutcome } from '../avatax/upstream-errors.js';
 import type { CustomerProfile } from '../config.js';
@@ -9,6 +9,7 @@ import { ApiError, invalidRequest, notFound, notSentBusy, outcomeUnknown } from 
 import { withLease } from '../store/lease.js';
 import type { CertStore } from '../store/store.js';
 import { filterString, type CustomerRecords } from './customers.js';
+import { createdAtOf, deliveryOf, isReady, safeRequestLink } from './invitation-view.js';
 import type { Definitions } from './definitions.js';
 import { KeyedSerializer } from './serial.js';
 import type { StatusService } from './status.js';
@@ -25,14 +26,14 @@ export interface InvitationInput {
   coverLetterTitle: string;
   /** Staff may address an Email invitation anywhere; a customer's goes to an address on file. */
   staff: boolean;
+  /** A reminder: a new invitation even when an open one could be reused (counted by the rate limit). */
+  reminder?: boolean;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 /** Clocks of the companion and AvaTax may differ this much when reading a write back. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
-/** The SDK's numeric enum values (reference §9), in case AvaTax echoes numbers. */
-const DELIVERY_BY_NUMBER: Record<number, AvaDeliveryMethod> = { 1: 'Email', 2: 'Fax', 3: 'Download' };
 
 /** CertExpress invitations: reuse of a recent one, rate limit on new ones, readiness. */
 export class InvitationService {
@@ -108,7 +109,11 @@ export class InvitationService {
     const existing = await this.#customers.find(input.companyId, input.customerCode);
     const recipient = recipientFor(input, existing);
 
-    if (existing) {
+    // A reminder reuses nothing; the invitations it follows are noted, so a read-back after a
+    // lost answer cannot take one of them for the new one.
+    const before = new Set<number>();
+    if (existing && input.reminder) for (const inv of await this.#invitationsOf(input)) before.add(inv.id ?? -1);
+    if (existing && !input.reminder) {
       const reusable = await this.#findReusable(input, zone.id, recipient, this.#now().getTime() - this.#reuseMs);
       if (reusable) return this.#toInvitation(reusable, true, input.customerCode);
     }
@@ -130,7 +135,7 @@ export class InvitationService {
         })
       ).invitation;
     } catch (error) {
-      created = await this.#readBack(input, zone.id, recipient, attemptAt, error);
+      created = await this.#readBack(input, zone.id, recipient, attemptAt, before, error);
     }
     await this.#status.invalidate(input.companyId, input.customerCode);
     if (!created) throw new ApiError('upstream_error', 'The certificate service did not return the invitation.');
@@ -159,13 +164,20 @@ export class InvitationService {
    * stands when AvaTax answered it or never got it (retrying is then safe); when no answer came,
    * the outcome is unknown and is reported as such, not as retryable.
    */
-  async #readBack(input: InvitationInput, zoneId: number, recipient: string | undefined, attemptAt: number, error: unknown): Promise<AvaInvitation> {
+  async #readBack(
+    input: InvitationInput,
+    zoneId: number,
+    recipient: string | undefined,
+    attemptAt: number,
+    before: ReadonlySet<number>,
+    error: unknown,
+  ): Promise<AvaInvitation> {
     const outcome = writeOutcome(error);
     if (outcome === 'not-sent' || (error instanceof ApiError && error.code !== 'upstream_unavailable')) throw error;
-    const since = Math.min(this.#now().getTime() - this.#reuseMs, attemptAt - CLOCK_SKEW_MS);
+    const since = input.reminder ? attemptAt - CLOCK_SKEW_MS : Math.min(this.#now().getTime() - this.#reuseMs, attemptAt - CLOCK_SKEW_MS);
     let landed: AvaInvitation | undefined;
     try {
-      landed = await this.#findReusable(input, zoneId, recipient, since);
+      landed = await this.#findReusable(input, zoneId, recipient, since, before);
     } catch (readError) {
       this.#logger.warn({ customerCode: input.customerCode, err: { message: String(readError) } }, 'could not read back an invitation create that failed');
       throw outcomeUnknown('The certificate service did not confirm the request, and it could not be checked. It may still go through: check again in a minute before asking again.', error);
@@ -178,12 +190,17 @@ export class InvitationService {
     throw outcomeUnknown('The certificate service did not confirm the request. It may still go through: check again in a minute before asking again.', error);
   }
 
-  async #findReusable(input: InvitationInput, zoneId: number, recipient: string | undefined, since: number): Promise<AvaInvitation | undefined> {
-    const all = await this.#gateway.listInvitations(input.companyId, `customerCode eq ${filterString(input.customerCode)}`);
-    return all
+  async #findReusable(
+    input: InvitationInput,
+    zoneId: number,
+    recipient: string | undefined,
+    since: number,
+    except: ReadonlySet<number> = new Set(),
+  ): Promise<AvaInvitation | undefined> {
+    return (await this.#invitationsOf(input))
       .filter(
         (inv) =>
-          inv.customerCode === input.customerCode &&
+          !except.has(inv.id ?? -1) &&
           deliveryOf(inv) === input.deliveryMethod &&
           (inv.exposureZones ?? []).includes(zoneId) &&
           instantMs(inv.date) >= since &&
@@ -192,21 +209,23 @@ export class InvitationService {
       .sort((a, b) => instantMs(b.date) - instantMs(a.date) || (b.id ?? 0) - (a.id ?? 0))[0];
   }
 
+  async #invitationsOf(input: InvitationInput): Promise<AvaInvitation[]> {
+    const all = await this.#gateway.listInvitations(input.companyId, `customerCode eq ${filterString(input.customerCode)}`);
+    return all.filter((inv) => inv.customerCode === input.customerCode);
+  }
+
   #toInvitation(inv: AvaInvitation, reused: boolean, customerCode: string): Invitation {
-    const deliveryMethod = deliveryOf(inv) ?? 'Download';
-    let requestLink = inv.requestLink ?? null;
-    if (requestLink !== null && !isHttpUrl(requestLink)) {
-      this.#logger.warn({ invitationId: inv.id }, 'AvaTax returned a request link that is not an absolute http(s) URL; treated as not ready');
-      requestLink = null;
+    const requestLink = safeRequestLink(inv);
+    if (inv.requestLink && !requestLink) {
+      this.#logger.warn({ invitationId: inv.id }, 'AvaTax returned a request link that is not https (or loopback http); treated as not ready');
     }
-    const ready = deliveryMethod === 'Download' ? requestLink !== null : inv.emailStatus === 'Sent';
     return {
       id: inv.id ?? 0,
-      status: ready ? 'Ready' : 'InProgress',
-      deliveryMethod,
+      status: isReady(inv) ? 'Ready' : 'InProgress',
+      deliveryMethod: deliveryOf(inv) ?? 'Download',
       requestLink,
       emailStatus: inv.emailStatus ?? null,
-      createdAt: toIso(inv.date) ?? this.#now().toISOString(),
+      createdAt: createdAtOf(inv) ?? this.#now().toISOString(),
       reused,
       customerCode,
       recipient: inv.recipient ?? null,
@@ -241,23 +260,3 @@ function recipientFor(input: InvitationInput, customer: AvaCustomer | null): str
 }
 
 const digits = (value: string): string => value.replace(/\D/g, '');
-
-function deliveryOf(inv: AvaInvitation): DeliveryMethod | undefined {
-  const method = typeof inv.deliveryMethod === 'number' ? DELIVERY_BY_NUMBER[inv.deliveryMethod] : inv.deliveryMethod;
-  return method === 'Email' || method === 'Fax' || method === 'Download' ? method : undefined;
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
-
-
-function toIso(value: string | undefined): string | null {
-  const ms = instantMs(value);
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
-}

@@ -1,14 +1,30 @@
 import type { Logger } from 'pino';
 import type { AvaTaxGateway } from '../avatax/client.js';
-import type { AvaCertificate } from '../avatax/models.js';
+import type { AvaCertificate, AvaInvitation } from '../avatax/models.js';
 import type { CertStore } from '../store/store.js';
+import { filterString } from './customers.js';
+import { CustomerCache, type Acceptable, type Fetched } from './customer-cache.js';
 
 /** One customer's certificates as AvaTax listed them, and when AvaTax was asked. */
-export interface OnFile {
+export interface OnFile extends Fetched {
   /** Null when AvaTax does not know the customer. */
   certificates: AvaCertificate[] | null;
-  /** Epoch ms at which the AvaTax request was sent. */
-  fetchedAt: number;
+}
+
+/** One customer's CertExpress invitations as AvaTax listed them. */
+export interface Invitations extends Fetched {
+  invitations: AvaInvitation[];
+}
+
+/** How a read may use the cache. */
+export interface ReadOptions {
+  /**
+   * A person caused this read (returned to the tab, pressed "Try again", uploaded…): read AvaTax
+   * now, within the customer's fresh-read budget.
+   */
+  fresh?: boolean;
+  /** How long before this request the person acted, in ms (header `Recheck-Age`): answers since then will do. */
+  actedMsAgo?: number;
 }
 
 /** A verdict no certificate covers is served from the cache at most this long (or `statusCacheSeconds`, if shorter). */
@@ -16,35 +32,34 @@ export const UNCOVERED_MAX_AGE_MS = 10_000;
 /** How long a certificate that must not count is remembered. */
 const QUARANTINE_MS = 30 * 24 * 60 * 60 * 1000;
 const FRESH_WINDOW_MS = 60_000;
-/** Parsed cache entries kept in this process. */
-const MAX_PARSED = 5_000;
 /**
  * How long ago a person acted, as the client says, counts up to this much: the elements of one
  * page re-check in the same moment and so share one AvaTax read begun after the action.
  */
 const MAX_ACTED_MS_AGO = 5_000;
+/** Largest page the API serves; one page of a customer's invitations is read. */
+const PAGE = 1000;
 
 /**
- * The per-customer certificate list behind every verdict, cached in the shared store.
+ * What the verdicts read about one customer, cached in the shared store: their certificates
+ * (ListCertificatesForCustomer) and, when a page shows open requests, their invitations
+ * (ListCertExpressInvitations). A write for the customer invalidates both on every instance.
  *
- * - Identical loads in this process share one AvaTax call, but only with a load started in the
- *   same cache generation: nothing that began before a change is handed out after it.
- * - A person's re-check (`fresh`) reads AvaTax now while the customer's fresh-read budget lasts
- *   (`freshReadsPerMinute`, counted across instances); past it, the cache answers.
- * - A store that cannot be reached is skipped: AvaTax answers every read until it is back.
+ * A person's re-check (`fresh`) reads AvaTax now while the customer's fresh-read budget lasts
+ * (`freshReadsPerMinute`, counted across instances, one per request whatever it reads); past it,
+ * the cache answers.
  */
-export class OnFileCache {
+export class CustomerData {
   readonly #gateway: AvaTaxGateway;
   readonly #store: CertStore;
   readonly #logger: Logger;
   readonly #now: () => Date;
   readonly #ttlMs: number;
   readonly #freshPerMinute: number;
-  readonly #inFlight = new Map<string, { promise: Promise<OnFile>; generation: string | undefined; startedAt: number }>();
+  readonly #certificates: CustomerCache<OnFile>;
+  readonly #invitations: CustomerCache<Invitations>;
   /** This process's own record of quarantined certificates, for when the store is away. */
   readonly #quarantined = new Map<string, Set<number>>();
-  /** The last cached text read per customer and what it parsed to: a hit parses nothing. */
-  readonly #parsed = new Map<string, { text: string; value: OnFile }>();
 
   constructor(deps: {
     gateway: AvaTaxGateway;
@@ -60,33 +75,47 @@ export class OnFileCache {
     this.#now = deps.now;
     this.#ttlMs = deps.cacheSeconds * 1000;
     this.#freshPerMinute = deps.freshReadsPerMinute;
+    const cache = { store: deps.store, now: () => deps.now().getTime(), ttlMs: this.#ttlMs };
+    this.#certificates = new CustomerCache<OnFile>('certificates', cache);
+    this.#invitations = new CustomerCache<Invitations>('invitations', cache);
   }
 
   /**
-   * The customer's certificates: cached, or read from AvaTax.
-   * - `fresh`: a person's re-check. Only an answer AvaTax gave after they acted will do: the
-   *   client says how long ago that was (`actedMsAgo`, at most 5 s counted); without it, only a
-   *   new read. A new read costs one of the customer's fresh reads; past the budget the cache
-   *   answers as for anyone.
-   * - `reload`: a new read, whatever the cache holds (no budget).
+   * What the reads of one request accept. A person's re-check accepts only answers AvaTax gave
+   * after they acted (the client says how long ago, at most 5 s counted), and a new read for it
+   * costs one of the customer's fresh reads, once per request; everything else takes the cache.
    */
-  async get(companyId: number, customerCode: string, options: { fresh?: boolean; reload?: boolean; actedMsAgo?: number } = {}): Promise<OnFile> {
+  accept(companyId: number, customerCode: string, options: ReadOptions): Acceptable {
+    if (!options.fresh) return { after: Number.NEGATIVE_INFINITY };
+    const acted = this.#now().getTime() - Math.min(Math.max(options.actedMsAgo ?? 0, 0), MAX_ACTED_MS_AGO);
+    let allowed: Promise<boolean> | undefined;
+    return { after: acted, mayRead: () => (allowed ??= this.#mayReadFresh(groupOf(companyId, customerCode))) };
+  }
+
+  /** A new read, whatever the cache holds (no budget). */
+  readNow(): Acceptable {
+    return { after: this.#now().getTime() };
+  }
+
+  /** The customer's certificates (quarantined ones left out). */
+  certificates(companyId: number, customerCode: string, accept: Acceptable): Promise<OnFile> {
     const group = groupOf(companyId, customerCode);
-    const now = this.#now().getTime();
-    const acted = options.fresh || options.reload ? now - Math.min(Math.max(options.actedMsAgo ?? 0, 0), MAX_ACTED_MS_AGO) : Number.NEGATIVE_INFINITY;
-    const cached = this.#ttlMs > 0 ? await this.#store.read(group, 'certificates').catch(() => undefined) : undefined;
-    const parsed = cached?.value ? this.#parse(group, cached.value) : undefined;
-    if (parsed && parsed.fetchedAt > acted) return parsed;
-    const joinable = (): Promise<OnFile> | undefined => {
-      const running = this.#inFlight.get(group);
-      return running && running.generation === cached?.generation && running.startedAt > acted ? running.promise : undefined;
-    };
-    let shared = joinable();
-    if (shared) return shared;
-    if (parsed && options.fresh && !options.reload && !(await this.#mayReadFresh(group))) return parsed;
-    // Asked again after the wait for the budget: a load another request began meanwhile serves this one.
-    shared = joinable();
-    return shared ?? this.#load(group, companyId, customerCode, cached?.generation);
+    return this.#certificates.get(group, accept, async () => {
+      const [certificates, quarantined] = await Promise.all([
+        this.#gateway.listCertificatesForCustomer(companyId, customerCode),
+        this.#quarantinedIds(group),
+      ]);
+      return { certificates: certificates && certificates.filter((c) => !quarantined.has(c.id ?? -1)).map(slim) };
+    });
+  }
+
+  /** The customer's CertExpress invitations. */
+  invitations(companyId: number, customerCode: string, accept: Acceptable): Promise<Invitations> {
+    return this.#invitations.get(groupOf(companyId, customerCode), accept, async () => ({
+      invitations: (await this.#gateway.listInvitations(companyId, `customerCode eq ${filterString(customerCode)}`)).filter(
+        (inv) => inv.customerCode === customerCode,
+      ),
+    }));
   }
 
   /** Whether a cached answer is too old to say that nothing covers a zone. */
@@ -96,13 +125,14 @@ export class OnFileCache {
   }
 
   /**
-   * Forgets the customer's cached list everywhere. When the store cannot be reached, this
+   * Forgets what is cached about the customer everywhere. When the store cannot be reached, this
    * process stops sharing its in-flight loads at once and keeps trying the store until every
    * entry written before has expired anyway.
    */
   async invalidate(companyId: number, customerCode: string): Promise<void> {
     const group = groupOf(companyId, customerCode);
-    this.#inFlight.delete(group);
+    this.#certificates.forget(group);
+    this.#invitations.forget(group);
     if (this.#ttlMs <= 0) return;
     try {
       await this.#store.invalidate(group);
@@ -119,39 +149,6 @@ export class OnFileCache {
       this.#logger.error({ certificateId, err: { message: String(error) } }, 'could not share the quarantined certificate with other instances'),
     );
     await this.invalidate(companyId, customerCode);
-  }
-
-  #load(group: string, companyId: number, customerCode: string, generation: string | undefined): Promise<OnFile> {
-    const startedAt = this.#now().getTime();
-    const promise = (async (): Promise<OnFile> => {
-      const [certificates, quarantined] = await Promise.all([
-        this.#gateway.listCertificatesForCustomer(companyId, customerCode),
-        this.#quarantinedIds(group),
-      ]);
-      const onFile: OnFile = {
-        certificates: certificates && certificates.filter((c) => !quarantined.has(c.id ?? -1)).map(slim),
-        fetchedAt: startedAt,
-      };
-      if (generation !== undefined) {
-        this.#store.write(group, generation, 'certificates', JSON.stringify(onFile), this.#ttlMs).catch(() => undefined);
-      }
-      return onFile;
-    })();
-    const entry = { promise, generation, startedAt };
-    this.#inFlight.set(group, entry);
-    const done = (): void => void (this.#inFlight.get(group) === entry && this.#inFlight.delete(group));
-    promise.then(done, done);
-    return promise;
-  }
-
-  #parse(group: string, text: string): OnFile | undefined {
-    const known = this.#parsed.get(group);
-    if (known?.text === text) return known.value;
-    const value = parseOnFile(text);
-    if (!value) return undefined;
-    if (this.#parsed.size >= MAX_PARSED) this.#parsed.delete(this.#parsed.keys().next().value as string);
-    this.#parsed.set(group, { text, value });
-    return value;
   }
 
   async #mayReadFresh(group: string): Promise<boolean> {
@@ -194,13 +191,4 @@ function slim(cert: AvaCertificate): AvaCertificate {
   if (zone) out['exposureZone'] = { name: zone.name, ...(zone.country ? { country: zone.country } : {}), ...(zone.region ? { region: zone.region } : {}) };
   if (cert.exemptionReason) out['exemptionReason'] = { name: cert.exemptionReason.name };
   return out as AvaCertificate;
-}
-
-function parseOnFile(text: string): OnFile | undefined {
-  try {
-    const value = JSON.parse(text) as OnFile;
-    return typeof value.fetchedAt === 'number' && (value.certificates === null || Array.isArray(value.certificates)) ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }

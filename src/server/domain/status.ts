@@ -3,19 +3,23 @@ import type { CertificateOnFile, StatusList, StatusVerdict } from '../../client/
 import type { AvaTaxGateway } from '../avatax/client.js';
 import type { AvaCertificate } from '../avatax/models.js';
 import type { CertStore } from '../store/store.js';
+import type { Acceptable } from './customer-cache.js';
 import type { Definitions, KnownZone } from './definitions.js';
-import { OnFileCache, type OnFile } from './on-file.js';
+import { CustomerData, type Invitations, type OnFile, type ReadOptions } from './on-file.js';
+import { openRequest } from './open-requests.js';
 import { COVERED, certificateState, decideVerdict, toSummary, utcDay } from './verdict.js';
 
-/** How a status read may use the cache. */
-export interface ReadOptions {
+export type { ReadOptions } from './on-file.js';
+
+/** Options of a verdict read. */
+export interface VerdictOptions extends ReadOptions {
   /**
-   * A person caused this read (returned to the tab, pressed "Try again", uploaded…): read AvaTax
-   * now, within the customer's fresh-read budget.
+   * Also say whether the customer was asked for a certificate of an uncovered zone and has not
+   * answered yet (the invitations are read alongside the certificates, no extra round trip).
    */
-  fresh?: boolean;
-  /** How long before this request the person acted, in ms (header `Recheck-Age`): answers since then will do. */
-  actedMsAgo?: number;
+  requests?: boolean;
+  /** Show the request's recipient whole (staff) instead of masked (the customer's own token). */
+  staff?: boolean;
 }
 
 /** One zone of one customer, as a batch asks for it. */
@@ -25,15 +29,19 @@ export interface ZoneAsk {
   region: string;
 }
 
+const UNCOVERED_WITH_REQUESTS: ReadonlySet<string> = new Set(['missing', 'expired', 'invalid']);
+
 /**
  * Status lookups: one zone's verdict, many zones of many customers, or every certificate on
- * file. All of them read one AvaTax answer per customer (ListCertificatesForCustomer), shared by
- * every zone and kept in the store for `statusCacheSeconds` (see {@link OnFileCache}).
+ * file. All of them read one AvaTax answer per customer (ListCertificatesForCustomer, and
+ * ListCertExpressInvitations when open requests are asked for), shared by every zone and kept
+ * in the store for `statusCacheSeconds` (see {@link CustomerData}).
  */
 export class StatusService {
   readonly #definitions: Definitions;
-  readonly #onFile: OnFileCache;
+  readonly #data: CustomerData;
   readonly #now: () => Date;
+  readonly #reuseMs: number;
 
   constructor(deps: {
     gateway: AvaTaxGateway;
@@ -43,16 +51,21 @@ export class StatusService {
     now: () => Date;
     cacheSeconds: number;
     freshReadsPerMinute: number;
+    /** Invitations this recent may still be answered (`invitationReuseDays`). */
+    reuseDays: number;
   }) {
     this.#definitions = deps.definitions;
     this.#now = deps.now;
-    this.#onFile = new OnFileCache(deps);
+    this.#reuseMs = deps.reuseDays * 24 * 60 * 60 * 1000;
+    this.#data = new CustomerData(deps);
   }
 
   /** The verdict for one zone; 400 when AvaTax has no exposure zone for it. */
-  async verdict(companyId: number, customerCode: string, country: string, region: string, options: ReadOptions = {}): Promise<StatusVerdict> {
+  async verdict(companyId: number, customerCode: string, country: string, region: string, options: VerdictOptions = {}): Promise<StatusVerdict> {
     const zone = await this.#definitions.zone(country, region);
-    return this.#fromOnFile(companyId, customerCode, zone, await this.#onFile.get(companyId, customerCode, options));
+    const accept = this.#data.accept(companyId, customerCode, options);
+    const [onFile, invitations] = await this.#read(companyId, customerCode, accept, options.requests === true);
+    return this.#fromData(companyId, customerCode, zone, onFile, invitations, options);
   }
 
   /**
@@ -62,22 +75,23 @@ export class StatusService {
   async verdicts(
     companyId: number,
     asks: readonly ZoneAsk[],
-    options: ReadOptions & { concurrency: number },
+    options: VerdictOptions & { concurrency: number },
   ): Promise<Array<{ ok: true; verdict: StatusVerdict } | { ok: false; error: unknown }>> {
     const zones = await Promise.all(asks.map((a) => this.#definitions.zone(a.country, a.region).catch(() => undefined)));
     // Only customers with a zone AvaTax knows are looked up; the rest fail on their own below.
     const customers = [...new Set(asks.filter((_, i) => zones[i]).map((a) => a.customerCode))];
-    const onFile = new Map<string, Promise<OnFile>>();
+    const data = new Map<string, Promise<[OnFile, Invitations | undefined]>>();
     await runPool(customers, options.concurrency, async (code) => {
-      const load = this.#onFile.get(companyId, code, options);
-      onFile.set(code, load);
-      await load.catch(() => undefined);
+      const read = this.#read(companyId, code, this.#data.accept(companyId, code, options), options.requests === true);
+      data.set(code, read);
+      await read.catch(() => undefined);
     });
     return Promise.all(
       asks.map(async (ask, i) => {
         try {
           const zone = zones[i] ?? (await this.#definitions.zone(ask.country, ask.region));
-          return { ok: true as const, verdict: await this.#fromOnFile(companyId, ask.customerCode, zone, await onFile.get(ask.customerCode)!) };
+          const [onFile, invitations] = await data.get(ask.customerCode)!;
+          return { ok: true as const, verdict: await this.#fromData(companyId, ask.customerCode, zone, onFile, invitations, options) };
         } catch (error) {
           return { ok: false as const, error };
         }
@@ -87,7 +101,7 @@ export class StatusService {
 
   /** Every certificate on file for the customer (of one country, when given), each with its zone and state. */
   async list(companyId: number, customerCode: string, country: string | undefined, options: ReadOptions = {}): Promise<StatusList> {
-    const onFile = await this.#onFile.get(companyId, customerCode, options);
+    const onFile = await this.#data.certificates(companyId, customerCode, this.#data.accept(companyId, customerCode, options));
     const today = utcDay(this.#now());
     const entries: CertificateOnFile[] = [];
     for (const cert of onFile.certificates ?? []) {
@@ -103,7 +117,7 @@ export class StatusService {
 
   /** The customer's data changed: every instance reads AvaTax again on its next ask. */
   invalidate(companyId: number, customerCode: string): Promise<void> {
-    return this.#onFile.invalidate(companyId, customerCode);
+    return this.#data.invalidate(companyId, customerCode);
   }
 
   /**
@@ -111,15 +125,37 @@ export class StatusService {
    * removed either): never reported as valid, on any instance, until it is gone.
    */
   quarantine(companyId: number, customerCode: string, certificateId: number): Promise<void> {
-    return this.#onFile.quarantine(companyId, customerCode, certificateId);
+    return this.#data.quarantine(companyId, customerCode, certificateId);
   }
 
-  async #fromOnFile(companyId: number, customerCode: string, zone: KnownZone, onFile: OnFile): Promise<StatusVerdict> {
-    const verdict = this.#decide(customerCode, zone, onFile);
+  /** The certificates and, when asked, the invitations of a customer: read side by side. */
+  #read(companyId: number, customerCode: string, accept: Acceptable, requests: boolean): Promise<[OnFile, Invitations | undefined]> {
+    return Promise.all([
+      this.#data.certificates(companyId, customerCode, accept),
+      requests ? this.#data.invitations(companyId, customerCode, accept) : undefined,
+    ]);
+  }
+
+  async #fromData(
+    companyId: number,
+    customerCode: string,
+    zone: KnownZone,
+    onFile: OnFile,
+    invitations: Invitations | undefined,
+    options: VerdictOptions,
+  ): Promise<StatusVerdict> {
+    let verdict = this.#decide(customerCode, zone, onFile);
     // An answer that no certificate covers is the one most likely to change (a buyer is
     // signing right now): it is served from the cache for a shorter time than a covered one.
-    if (COVERED.has(verdict.status) || !this.#onFile.tooOldForUncovered(onFile)) return verdict;
-    return this.#decide(customerCode, zone, await this.#onFile.get(companyId, customerCode, { reload: true }));
+    if (!COVERED.has(verdict.status) && this.#data.tooOldForUncovered(onFile)) {
+      const now = this.#data.readNow();
+      [onFile, invitations] = await this.#read(companyId, customerCode, now, invitations !== undefined);
+      verdict = this.#decide(customerCode, zone, onFile);
+    }
+    if (invitations && UNCOVERED_WITH_REQUESTS.has(verdict.status)) {
+      verdict.request = openRequest(invitations.invitations, onFile.certificates, zone, this.#now().getTime() - this.#reuseMs, { mask: !options.staff });
+    }
+    return verdict;
   }
 
   #decide(customerCode: string, zone: KnownZone, onFile: OnFile): StatusVerdict {

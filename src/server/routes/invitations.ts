@@ -13,6 +13,8 @@ const INVITATION_REQUEST = z.object({
   recipient: z.string().trim().min(1).max(254).optional(),
   coverLetterTitle: z.string().trim().min(1).max(100).default('STANDARD_REQUEST'),
   customerCode: z.string().optional(),
+  /** Send a new Email or Fax invitation even though an open one exists (a reminder). */
+  reminder: z.boolean().optional(),
 });
 
 const EMAIL = z.email();
@@ -29,6 +31,9 @@ export function invitationRoutes(services: Services): Hono<AppEnv> {
     if (body.deliveryMethod === 'Email' && body.recipient !== undefined && !EMAIL.safeParse(body.recipient).success) {
       throw invalidRequest('recipient must be an email address for Email delivery.', ['recipient']);
     }
+    if (body.reminder && body.deliveryMethod === 'Download') {
+      throw invalidRequest('A reminder goes by Email or Fax; a Download link is offered again as it is.', ['reminder']);
+    }
     const invitation = await invitations.createOrReuse({
       companyId: companyFor(auth, config.avatax.companyId),
       customerCode,
@@ -38,6 +43,7 @@ export function invitationRoutes(services: Services): Hono<AppEnv> {
       deliveryMethod: body.deliveryMethod,
       coverLetterTitle: body.coverLetterTitle,
       staff: isStaff(auth),
+      reminder: body.reminder === true,
       ...(body.recipient !== undefined ? { recipient: body.recipient } : {}),
     });
     c.header('Cache-Control', 'no-store');

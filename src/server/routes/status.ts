@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { BatchStatusItem, BatchStatusResponse } from '../../client/contract.js';
-import { companyFor, customerFor, requireScope, requireStaff } from '../auth/middleware.js';
+import { companyFor, customerFor, isStaff, requireScope, requireStaff } from '../auth/middleware.js';
 import { customerCodeSchema } from '../auth/token.js';
 import type { AppEnv, Services } from '../context.js';
 import type { ReadOptions } from '../domain/status.js';
@@ -22,10 +22,14 @@ function readOptions(c: Context<AppEnv>): ReadOptions {
   return fresh && Number.isFinite(age) && age > 0 ? { fresh, actedMsAgo: age } : { fresh };
 }
 
+/** `requests=1` (or `true`) adds each uncovered zone's open certificate request. */
+const FLAG = z.enum(['1', 'true', '0', 'false']).transform((v) => v === '1' || v === 'true');
+
 const STATUS_QUERY = z.object({
   country: countrySchema.optional(),
   region: regionSchema.optional(),
   customerCode: z.string().optional(),
+  requests: FLAG.optional(),
 });
 
 const BATCH = z.object({
@@ -33,6 +37,8 @@ const BATCH = z.object({
     .array(z.object({ customerCode: customerCodeSchema, country: countrySchema, region: regionSchema }))
     .min(1, 'must hold at least one item')
     .max(BATCH_MAX_ITEMS, `must hold at most ${BATCH_MAX_ITEMS} items`),
+  /** Add each uncovered zone's open certificate request. */
+  requests: z.boolean().optional(),
 });
 
 /** `GET /v1/status` (one zone, or the list) and `POST /v1/status/batch` (staff). */
@@ -49,17 +55,17 @@ export function statusRoutes(services: Services): Hono<AppEnv> {
     c.header('Cache-Control', 'private, no-store');
     if (query.region !== undefined) {
       if (query.country === undefined) throw invalidRequest('A region needs its country (e.g. country=US).', ['country']);
-      return c.json(await status.verdict(companyId, customerCode, query.country, query.region, options));
+      return c.json(await status.verdict(companyId, customerCode, query.country, query.region, { ...options, requests: query.requests === true, staff: isStaff(auth) }));
     }
     return c.json(await status.list(companyId, customerCode, query.country, options));
   });
 
   app.post('/status/batch', requireScope('status:read'), requireStaff(), jsonBodyLimit(), async (c) => {
-    const { items } = await readJson(c, BATCH);
+    const { items, requests } = await readJson(c, BATCH);
     const companyId = companyFor(c.var.auth, config.avatax.companyId);
     // One AvaTax answer per distinct customer serves all of its items; order and length are kept.
     // As many customers at once as the instance may have calls in flight: 100 in 3 waves by default.
-    const options = { ...readOptions(c), concurrency: config.upstreamConcurrency };
+    const options = { ...readOptions(c), concurrency: config.upstreamConcurrency, requests: requests === true, staff: true };
     const results = await status.verdicts(companyId, items, options);
     const answer: BatchStatusResponse = {
       items: results.map((result, i): BatchStatusItem =>

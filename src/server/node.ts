@@ -1,6 +1,8 @@
 import { getRequestListener } from '@hono/node-server';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { markBodyRead } from './adapters/body-read.js';
+import { adoptHostRequest, type HostIncoming } from './adapters/node-body.js';
 
 /** A running Node HTTP server. */
 export interface Listening {
@@ -67,17 +69,25 @@ export function listen(handler: FetchHandler, options: ListenOptions = {}): Prom
 }
 
 /**
- * A Node `(req, res)` listener for a fetch handler, for Express, Fastify (raw routes) or
- * `http.createServer`. Mount it where the request URL still carries the full path and before
- * any body parser (see docs/server.md for each framework).
+ * A Node `(req, res)` listener for a fetch handler: the Express middleware
+ * (`app.use('/cert-api', toNodeHandler(certServer))`), the core of the Fastify plugin, or
+ * `http.createServer`. The full path is taken from `originalUrl` when a router stripped its mount
+ * prefix. A body a host parser already read (`express.json()`, `express.raw()`, `express.text()`)
+ * is handed on as it was parsed; one that cannot be rebuilt (a multipart body taken by an upload
+ * middleware) is refused with a 500 and an error log, never passed on empty.
  *
  * An answer given before the request body was read (413 for an oversized upload, 401 for an
  * upload without a token) closes the connection: the unread rest of the body would otherwise be
  * taken for the client's next request on that keep-alive connection.
  */
 export function toNodeHandler(handler: FetchHandler): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const listener = getRequestListener((request: Request) => handler.fetch(request));
+  const unusable = new WeakSet<object>();
+  const listener = getRequestListener((request: Request, env: { incoming: object }) => {
+    if (unusable.has(env.incoming)) markBodyRead(request);
+    return handler.fetch(request);
+  });
   return (req, res) => {
+    if (!adoptHostRequest(req as HostIncoming)) unusable.add(req);
     const writeHead = res.writeHead;
     res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
       if (!req.complete) this.setHeader('Connection', 'close');

@@ -4,7 +4,7 @@
 // test.ts there: it type-checks the app, builds it and drives it in Chromium against the real
 // companion and sandbox. Ends with `examples: N passed, N failed`.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ensureChromium } from './ensure-chromium.mjs';
@@ -34,7 +34,10 @@ mkdirSync(APPS, { recursive: true });
 for (const f of readdirSync(WORK)) if (f.endsWith('.tgz')) rmSync(join(WORK, f));
 const packed = spawnSync('npm', ['pack', '--pack-destination', WORK, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 if (packed.status !== 0) process.exit(packed.status ?? 1);
-const tarball = join(WORK, JSON.parse(packed.stdout)[0].filename);
+// Named by content, so that the install below never keeps an older build of the same version.
+const { filename, shasum } = JSON.parse(packed.stdout)[0];
+const tarball = join(WORK, `cert-elements-${shasum.slice(0, 12)}.tgz`);
+renameSync(join(WORK, filename), tarball);
 
 // The examples side by side, as in the repository, so `../shared` resolves; node_modules above them.
 for (const name of readdirSync(APPS, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'node_modules')) {

@@ -22,7 +22,7 @@ type CamelAttributes<A> = { [K in keyof A & string as Camel<K>]?: A[K] };
 export type CertElementVueProps<T extends keyof CertElementTags> = CamelAttributes<CertElementTags[T]['attributes']> &
   CertElementTags[T]['properties'] &
   Listeners<CertElementTags[T]['events']> &
-  Omit<HTMLAttributes, 'lang'> &
+  Omit<HTMLAttributes, 'lang'> & { slot?: string } &
   AllowedComponentProps &
   VNodeProps;
 

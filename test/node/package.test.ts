@@ -27,7 +27,9 @@ test('the packed tarball holds what package.json, the manifest and the README po
 
   assert.ok(files.has('LICENSE'));
   const readme = readFileSync('README.md', 'utf8');
-  for (const [, link] of readme.matchAll(/\]\(((?:docs|examples)\/[^)#]+)/g)) {
-    if (link!.startsWith('docs/')) assert.ok(files.has(link!), `README links ${link}, which is not packed`);
+  for (const [, link] of readme.matchAll(/\]\(((?:docs|examples)\/[^)#]*|examples)[)#]/g)) {
+    const target = link!.replace(/\/$/, '');
+    assert.ok(files.has(target) || [...files].some((f) => f.startsWith(`${target}/`)), `README links ${link}, which is not packed`);
   }
+  assert.ok(![...files].some((f) => /^examples\/.*\/(dist|node_modules)\//.test(f)), 'no example build output in the package');
 });

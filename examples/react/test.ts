@@ -2,10 +2,8 @@
 // then the built app in Chromium against the real companion and sandbox.
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, preview } from 'vite';
-import { listen } from 'cert-elements/server';
-import { demoCompanion } from '../shared/demo-companion.ts';
-import { assert, check, launchBrowser, report, waitForState } from '../shared/browser.ts';
+import { assert, check, report, waitForState } from '../shared/browser.ts';
+import { withViteApp } from '../shared/vite-app.ts';
 import { tinyPdf, utcDay } from '../shared/files.ts';
 import { run } from '../shared/run.ts';
 
@@ -13,18 +11,7 @@ const root = dirname(fileURLToPath(import.meta.url));
 console.log('react:');
 await check('type-checks with the shipped JSX typings (tsc --strict)', async () => run('tsc', ['-p', 'tsconfig.json'], root));
 
-const { certServer, sandbox } = await demoCompanion();
-const companion = await listen(certServer);
-process.env['CERT_API_TARGET'] = companion.url;
-await build({ root, logLevel: 'warn' });
-const site = await preview({ root, logLevel: 'warn', preview: { port: 0, host: '127.0.0.1', strictPort: false } });
-const browser = await launchBrowser();
-const page = await browser.newPage();
-const errors: string[] = [];
-page.on('pageerror', (error) => errors.push(String(error)));
-try {
-  await page.goto(site.resolvedUrls!.local[0]!);
-
+await withViteApp(root, async (page, errors) => {
   await check('wrappers: fetchToken prop, onCertStatusChange, the link in the missing slot', async () => {
     await waitForState(page, '#account-status', 'missing');
     await page.locator('#wrapped', { hasText: 'missing' }).waitFor();
@@ -55,10 +42,5 @@ try {
   });
 
   await check('no page errors', async () => assert(errors.length === 0, errors.join('\n')));
-} finally {
-  await browser.close();
-  await new Promise<void>((done) => site.httpServer.close(() => done()));
-  await companion.close();
-  await sandbox.close();
-}
+});
 report('react');

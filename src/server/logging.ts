@@ -32,8 +32,8 @@ const LEVELS = { info: 30, warn: 40, error: 50 } as const;
 
 /**
  * The default: one JSON line per record on standard output through `console`, with pino's
- * field names and level numbers, so it runs wherever the companion does (Node, workerd, Deno,
- * Bun) without a Node-only module.
+ * field names and level numbers, so it runs wherever the companion does (Node, workerd) without
+ * a Node-only module.
  */
 export function consoleJsonLogger(name = 'cert-elements'): Logger {
   const write = (level: keyof typeof LEVELS) => (record: object, msg: string) =>

@@ -42,7 +42,12 @@ export default defineConfig(({ mode }) => {
           },
       rolldownOptions: bundle
         ? // Vite keeps whitespace in library ES output; the CDN files are meant to be fully minified.
-          { output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' } }
+          {
+            // Modules a lazily loaded part shares with the bundle stay in the bundle (the page has
+            // them already) instead of moving to a common chunk every page would then load.
+            preserveEntrySignatures: 'allow-extension',
+            output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+          }
         : {
             external: [/^lit($|\/)/, /^@lit\//, /^react($|\/)/],
             output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },

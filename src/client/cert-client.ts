@@ -52,7 +52,7 @@ export interface StatusOptions extends CallOptions {
  */
 export const freshHeaders = (since: number): Record<string, string> => ({
   'cache-control': 'no-cache',
-  'recheck-age': String(Math.max(0, Math.round(performance.now() - since))),
+  'recheck-age': `${Math.round(performance.now() - since)}`,
 });
 
 const statusCache = new Coalescer<StatusVerdict | StatusList>(() => timings.statusCacheMs);
@@ -165,6 +165,12 @@ export class CertClient {
 
   async #loadStatus({ country, region }: { country: string; region?: string | undefined }, since: number | undefined): Promise<StatusVerdict | StatusList> {
     const { customerCode } = this;
+    if (region && since === undefined) {
+      // A cold page: the token answer may bring this verdict along (one round trip fewer).
+      const zone = `${country}-${region}`;
+      const prefetched = await this.#tokens.get(customerCode, undefined, zone).then(() => this.#tokens.prefetched(customerCode, zone), () => undefined);
+      if (prefetched) return prefetched;
+    }
     // Staff pages (ERP grids) ask for many customers at once: those asks travel as one batch.
     return batching && region && customerCode && (await this.#tokens.get(customerCode)).customerCode === '*'
       ? batching(this.#cacheScope(''), { customerCode, country, region }, this, since)

@@ -27,6 +27,12 @@ export const ALL_SCOPES: readonly Scope[] = [
 /** Body of `POST {token-endpoint}`. */
 export interface TokenRequest {
   customerCode?: string;
+  /**
+   * Zones the page is about to ask the status of, as ISO 3166-2 codes (`US-WA`, `CA-ON`). A
+   * token endpoint may answer their verdicts with the token (`status`), saving the page a round
+   * trip; one that ignores this still works.
+   */
+  status?: string[];
 }
 
 /** 200 answer of the token endpoint. */
@@ -38,6 +44,8 @@ export interface TokenResponse {
   customerCode: string;
   /** Base URL of the cert API; when absent the element's `api-base` attribute is used. */
   apiBase?: string;
+  /** Verdicts of the zones the request named in `status` (those it could answer), fresh now. */
+  status?: StatusVerdict[];
 }
 
 /** A ship-to zone: ISO 3166 country and region (state, province). */

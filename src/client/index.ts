@@ -12,7 +12,7 @@ export { ALL_SCOPES, CERT_STATUSES } from './contract.js';
 export { CertClient, freshHeaders, useStatusBatching, type CertClientOptions, type StatusQuery, type StatusOptions, type CallOptions, type StatusBatching } from './cert-client.js';
 export { apiError, CertApiError, configError, isAbort, toErrorDetail } from './errors.js';
 export { TokenSource, tokenSource, type FetchToken, type TokenSourceOptions } from './token-source.js';
-export { pollInvitation, type PollOptions } from './invitation-poller.js';
+export { pollInvitation, pollWhileVisible, type PollOptions } from './invitation-poller.js';
 export { safeLink } from './safe-link.js';
 export { enableStatusBatching, type BatchItem } from './status-batcher.js';
 import { enableStatusBatching } from './status-batcher.js';

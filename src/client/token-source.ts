@@ -1,4 +1,4 @@
-import type { TokenRequest, TokenResponse } from './contract.js';
+import type { StatusVerdict, TokenRequest, TokenResponse } from './contract.js';
 import { CertApiError, configError, timedOut, unreachable } from './errors.js';
 import { abortable, fetchJson, sleep } from './http.js';
 import { timings } from './timings.js';
@@ -32,18 +32,25 @@ export class TokenSource {
   readonly id = ++count;
   #held = new Map<string, Held>();
   #pending = new Map<string, Promise<TokenResponse>>();
+  /** Zones asked while a token request has not gone out yet: they go with it. */
+  #zones?: Set<string>;
 
   constructor(private readonly load: FetchToken) {}
 
-  /** A token for `customerCode` ('' = whoever the host decides) that is not about to expire. */
-  async get(customerCode = '', signal?: AbortSignal): Promise<TokenResponse> {
+  /**
+   * A token for `customerCode` ('' = whoever the host decides) that is not about to expire.
+   * `zone` (`US-WA`): the caller is about to ask that zone's status; if the token is still to be
+   * fetched, the request names the zone, and the answer may carry its verdict (see {@link prefetched}).
+   */
+  async get(customerCode = '', signal?: AbortSignal, zone?: string): Promise<TokenResponse> {
+    if (zone) this.#zones?.add(zone);
     for (;;) {
       const held = this.#fresh(customerCode) ?? this.#fresh(STAFF);
       if (held) return held;
       const own = this.#pending.get(customerCode);
       if (own) return abortable(own, signal);
       const other = this.#pending.values().next().value;
-      if (!other) return abortable(this.#fetch(customerCode), signal);
+      if (!other) return abortable(this.#fetch(customerCode, zone), signal);
       // It may come back as a staff token that serves this customer too.
       await abortable(other.catch(() => undefined), signal);
     }
@@ -59,9 +66,23 @@ export class TokenSource {
     return held && Date.now() < held.freshUntil ? held.response : undefined;
   }
 
-  #fetch(customerCode: string): Promise<TokenResponse> {
-    const started = Date.now();
-    const request = this.load(customerCode ? { customerCode } : {}).then((response) => {
+  /** The verdict of a zone that came with the token, once (it is only as fresh as the token answer). */
+  prefetched(customerCode = '', zone: string): StatusVerdict | undefined {
+    const answer = this.#held.get(customerCode)?.response;
+    const verdict = answer?.status?.find((v) => `${v.zone.country}-${v.zone.region}` === zone);
+    if (verdict) answer!.status = answer!.status!.filter((v) => v !== verdict);
+    return verdict;
+  }
+
+  #fetch(customerCode: string, zone?: string): Promise<TokenResponse> {
+    const zones = (this.#zones = new Set(zone && [zone]));
+    let started = 0;
+    // For a status ask, one task later: the page's other elements have named their zones by then.
+    const request = (zone ? sleep(0) : Promise.resolve()).then(() => {
+      this.#zones = undefined;
+      started = Date.now();
+      return this.load({ ...(customerCode && { customerCode }), ...(zones.size && { status: [...zones] }) });
+    }).then((response) => {
       const expires = Date.parse(response?.expiresAt);
       if (typeof response?.token !== 'string' || !response.token || Number.isNaN(expires)) {
         throw configError('token-endpoint');

@@ -2,7 +2,7 @@
 export const whenVisible = (signal?: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
     const check = (): void => {
-      if (globalThis.document?.hidden && !signal?.aborted) return;
+      if (document.hidden && !signal?.aborted) return;
       document.removeEventListener('visibilitychange', check);
       signal?.removeEventListener('abort', check);
       resolve();

@@ -3,7 +3,6 @@ import type { CertClient } from '../client/cert-client.js';
 import type { CertificateSummary, CertStatus, StatusList, StatusVerdict } from '../client/contract.js';
 import { isAbort, type CertApiError } from '../client/errors.js';
 import { backoff, sleep } from '../client/http.js';
-import { pollWhileVisible } from '../client/invitation-poller.js';
 import { timings } from '../client/timings.js';
 import { CertElementBase, type CommonState } from './cert-element-base.js';
 import { emit } from './events.js';
@@ -92,24 +91,16 @@ export class CertStatusBase extends CertElementBase {
   };
 
   /**
-   * Re-checks the status (read through the companion's cache) with backoff while the page is
-   * visible, until it changes, `timings.watchForMs` of visible time passed, or the element goes.
+   * After a form link was opened: watches the status while the page is visible until it
+   * changes (see `status-watch.ts`, loaded now), or the element goes.
    */
   #watch(): void {
     this.#opened = true;
     this.#watching?.abort();
     const { signal } = (this.#watching = new AbortController());
-    const shown = (): string => this.state + this.list?.certificates.length;
-    const from = shown();
-    pollWhileVisible(async (visibleMs) => {
-      if (shown() === from && visibleMs <= timings.watchForMs) {
-        // A re-check already on its way (the return to the tab started one) serves this turn.
-        if (this.#fresh === undefined) this.refresh();
-        return false;
-      }
-      this.#opened = false;
-      return true;
-    }, timings.watchFirstMs, signal).catch(() => undefined);
+    void import('./status-watch.js').then((m) =>
+      m.watchStatus({ shown: () => this.state + this.list?.certificates.length, recheck: () => this.#fresh ?? this.refresh() }, signal),
+    ).then(() => signal.aborted || (this.#opened = false));
   }
 
   /**
@@ -142,7 +133,7 @@ export class CertStatusBase extends CertElementBase {
     try {
       const region = this.region?.toUpperCase();
       const country = region ? this.zoneCountry : this.country?.toUpperCase();
-      const answer = await client.status({ ...(country && { country }), ...(region && { region }) }, { signal, ...(this.#fresh !== undefined && { fresh: this.#fresh }) });
+      const answer = await client.status({ country, region }, { signal, fresh: this.#fresh });
       this.#fresh = undefined;
       this.#autoRetries = 0;
       await this.prepare(answer, client, signal);

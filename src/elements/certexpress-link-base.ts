@@ -1,9 +1,7 @@
 import { html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { CertClient } from '../client/cert-client.js';
 import type { DeliveryMethod, Invitation, InvitationRequest } from '../client/contract.js';
-import { apiError, isAbort, type CertApiError } from '../client/errors.js';
-import { pollInvitation } from '../client/invitation-poller.js';
-import { safeLink } from '../client/safe-link.js';
+import { isAbort, type CertApiError } from '../client/errors.js';
 import { CertElementBase, type CommonState } from './cert-element-base.js';
 import { emit } from './events.js';
 import type { Strings } from './i18n.js';
@@ -107,23 +105,11 @@ export class CertExpressLinkBase extends CertElementBase {
   }
 
   async #run(get: (signal: AbortSignal) => Promise<Invitation>): Promise<void> {
-    const { client } = this;
-    const signal = this.#signal;
+    const signal = this.#signal!;
     try {
-      let invitation = (this.invitation = await get(signal!));
-      if (invitation.status !== 'Ready') {
-        this.state = 'preparing';
-        invitation = this.invitation = await pollInvitation(client!, invitation.id, { signal });
-      }
-      if (invitation.deliveryMethod !== 'Download') {
-        this.state = 'sent';
-        return;
-      }
-      const url = safeLink(invitation.requestLink);
-      if (!url) throw apiError('upstream_error', 'The service sent a form link that is not safe to open.');
-      this.url = url;
-      this.state = 'ready';
-      emit(this, 'certexpress-link-ready', { url });
+      const { prepareInvitation } = await import('./certexpress-flow.js');
+      signal.throwIfAborted();
+      await prepareInvitation(this, this.client!, get, signal);
     } catch (e) {
       if (isAbort(e)) return;
       // Still InProgress after pollSlowMs: say so and let the buyer retry (no polling meanwhile).

@@ -51,12 +51,12 @@ export function createApiDispatcher(rt: Runtime, router: Router<ApiRoute>): (req
       match = router.match(req.method, req.path);
     } catch (error) {
       if (error instanceof BadPathError) {
-        countRequest(rt, `${req.method} (bad path)`);
+        countRequest(rt, req.method, '(bad path)');
         return json(400, errorEnvelope('InvalidQueryValue', error.message));
       }
       throw error;
     }
-    countRequest(rt, match.kind === 'found' ? `${req.method} ${match.pattern}` : `${req.method} (unmatched)`);
+    countRequest(rt, req.method, match.kind === 'found' ? match.pattern : '(unmatched)');
 
     if (decision.outcome === 'hang') return HANG;
     await delay(decision.latencyMs, req.signal);

@@ -1,8 +1,9 @@
 /**
  * Loopback control routes outside /api/v2 for tests and the demo: faults, the outbox of
- * "sent" invitation emails/faxes, and request statistics. Browsers on loopback origins may
- * call them cross-origin (CORS); other origins are not granted access.
+ * "sent" invitation emails/faxes, and statistics. Browsers on loopback origins may call
+ * them cross-origin (CORS); other sites can neither read nor change anything (control-guard.ts).
  */
+import { corsHeaders, problem, refuseForeign } from './control-guard.js';
 import { parseFaultOptions } from './faults.js';
 import { BodyTooLargeError, json, type Reply, type RequestInfo } from './http/types.js';
 import { invitationReady, requestLinkOf } from './models.js';
@@ -17,23 +18,6 @@ export interface OutboxMessage {
   subject: string;
   requestLink: string;
   sentAt: string;
-}
-
-const LOOPBACK_ORIGIN = /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/;
-
-function corsHeaders(req: RequestInfo): Record<string, string> {
-  const origin = String(req.headers.origin ?? '');
-  if (!LOOPBACK_ORIGIN.test(origin)) return {};
-  return {
-    'access-control-allow-origin': origin,
-    'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
-    'access-control-allow-headers': 'content-type',
-    vary: 'Origin',
-  };
-}
-
-function problem(status: number, message: string): Reply {
-  return json(status, { error: { code: status === 404 ? 'not_found' : 'invalid_request', message } });
 }
 
 /** Emails/faxes of ready invitations, oldest first. Derived from invitations, so never stale. */
@@ -61,48 +45,55 @@ async function setFaults(req: RequestInfo, rt: Runtime): Promise<Reply> {
   try {
     body = JSON.parse((await req.body(64 * 1024)).toString('utf8') || '{}');
   } catch (error) {
-    return problem(error instanceof BodyTooLargeError ? 413 : 400, 'The body must be a JSON object of fault settings.');
+    return problem(error instanceof BodyTooLargeError ? 413 : 400, 'invalid_request', 'The body must be a JSON object of fault settings.');
   }
   try {
     rt.faults.set(parseFaultOptions(body));
   } catch (error) {
-    return problem(400, (error as Error).message);
+    return problem(400, 'invalid_request', (error as Error).message);
   }
   return json(200, rt.faults.current());
 }
 
 /** Handles `/_sandbox/*`. */
+const ROUTES = new Set(['/_sandbox/faults', '/_sandbox/outbox', '/_sandbox/stats']);
+
+function stats(rt: Runtime): Reply {
+  const byRoute = Object.fromEntries([...rt.stats].sort(([a], [b]) => a.localeCompare(b)));
+  return json(200, { total: [...rt.stats.values()].reduce((a, b) => a + b, 0), byRoute, process: rt.monitor.read() });
+}
+
 export async function handleControl(req: RequestInfo, rt: Runtime): Promise<Reply> {
-  const route = `${req.method} ${req.path.replace(/\/+$/, '')}`;
-  countRequest(rt, route);
-  let reply: Reply;
-  switch (route) {
+  const path = req.path.replace(/\/+$/, '');
+  // Keys stay bounded whatever is requested: unknown paths share one.
+  countRequest(rt, req.method, ROUTES.has(path) ? path : '/_sandbox/(unknown)');
+  const reply = refuseForeign(req) ?? (await answer(req, rt, path));
+  reply.headers = { ...reply.headers, ...corsHeaders(req) };
+  return reply;
+}
+
+async function answer(req: RequestInfo, rt: Runtime, path: string): Promise<Reply> {
+  switch (`${req.method} ${path}`) {
     case 'OPTIONS /_sandbox/faults':
     case 'OPTIONS /_sandbox/outbox':
     case 'OPTIONS /_sandbox/stats':
-      reply = { status: 204 };
-      break;
+      return { status: 204 };
     case 'GET /_sandbox/faults':
-      reply = json(200, rt.faults.current());
-      break;
+      return json(200, rt.faults.current());
     case 'POST /_sandbox/faults':
-      reply = await setFaults(req, rt);
-      break;
+      return setFaults(req, rt);
     case 'DELETE /_sandbox/faults':
       rt.faults.clear();
-      reply = json(200, rt.faults.current());
-      break;
+      return json(200, rt.faults.current());
     case 'GET /_sandbox/outbox':
-      reply = json(200, outbox(rt));
-      break;
-    case 'GET /_sandbox/stats': {
-      const byRoute = Object.fromEntries([...rt.stats].sort(([a], [b]) => a.localeCompare(b)));
-      reply = json(200, { total: [...rt.stats.values()].reduce((a, b) => a + b, 0), byRoute });
-      break;
-    }
+      return json(200, outbox(rt));
+    case 'GET /_sandbox/stats':
+      return stats(rt);
+    case 'DELETE /_sandbox/stats':
+      rt.stats.clear();
+      rt.monitor.reset();
+      return stats(rt);
     default:
-      reply = problem(404, `No control route ${req.method} ${req.path}.`);
+      return problem(404, 'not_found', 'No such control route.');
   }
-  reply.headers = { ...reply.headers, ...corsHeaders(req) };
-  return reply;
 }

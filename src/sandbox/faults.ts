@@ -1,6 +1,7 @@
 /**
  * Fault injection for `/api/v2/**`: added latency, a share of 500/503 answers, a share of
- * requests that never answer, invitations stuck InProgress, and rejected credentials.
+ * requests that never answer, invitations stuck InProgress, rejected credentials, and
+ * journal flushes that fail as if the disk refused them.
  * Decisions come from a PRNG re-seeded on every change of the fault settings, so the n-th
  * request after `setFaults(x)` meets the same fate on every run with the same seed.
  */
@@ -18,6 +19,11 @@ export interface FaultOptions {
   stuckInvitations?: boolean;
   /** Every authenticated /api/v2 call answers 401 AuthenticationException. */
   badCredentials?: boolean;
+  /**
+   * The next N journal flushes fail as if the disk refused them (with a data file): their
+   * writes answer 500 and are undone in memory. Counts down; `current()` shows what is left.
+   */
+  failNextWrites?: number;
 }
 
 /** What happens to one /api/v2 request. */
@@ -55,8 +61,14 @@ export function parseFaultOptions(input: unknown): FaultOptions {
         if (typeof value !== 'boolean') throw new TypeError(`${key} must be true or false.`);
         out[key] = value;
         break;
+      case 'failNextWrites':
+        if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 1000) {
+          throw new TypeError('failNextWrites must be a whole number from 0 to 1000.');
+        }
+        out.failNextWrites = value;
+        break;
       default:
-        throw new TypeError(`Unknown fault '${key}'. Known: latencyMs, errorRate, hangRate, stuckInvitations, badCredentials.`);
+        throw new TypeError(`Unknown fault '${key}'. Known: latencyMs, errorRate, hangRate, stuckInvitations, badCredentials, failNextWrites.`);
     }
   }
   return out;
@@ -91,6 +103,15 @@ export class FaultController {
 
   get badCredentials(): boolean {
     return this.faults.badCredentials === true;
+  }
+
+  /** True (and one fewer left) when the next journal flush must fail. */
+  takeWriteFailure(): boolean {
+    const left = this.faults.failNextWrites ?? 0;
+    if (left <= 0) return false;
+    if (left === 1) delete this.faults.failNextWrites;
+    else this.faults.failNextWrites = left - 1;
+    return true;
   }
 
   /** Decides the fate of the next /api/v2 request. Draws a fixed count per request. */

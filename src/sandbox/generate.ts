@@ -4,7 +4,7 @@
  * seed. Kept cheap: 100,000 customers are built in well under a second.
  */
 import type { Catalogue } from './definitions/catalogue.js';
-import type { SandboxState } from './store/types.js';
+import type { SandboxState, StoredDocument } from './store/types.js';
 import { addDays } from './util/dates.js';
 import { createRandom, intBetween, pick } from './util/prng.js';
 
@@ -19,15 +19,36 @@ const PLACES: ReadonlyArray<readonly [city: string, region: string, postal: stri
 ];
 const REASONS = ['RESALE', 'RESALE', 'RESALE', 'MANUFACTURING', 'GOVERNMENT', 'CHARITABLE/EXEMPT ORG', 'AGRICULTURE'];
 
+/** One stand-in document object for all generated certificates (records replace it, never change it). */
+const GENERATED: StoredDocument = Object.freeze({ kind: 'generated' });
+
+/** Returns one shared string per distinct value: a million customers repeat few names and days. */
+function interner(): (value: string) => string {
+  const seen = new Map<string, string>();
+  return (value) => {
+    const known = seen.get(value);
+    if (known !== undefined) return known;
+    seen.set(value, value);
+    return value;
+  };
+}
+
 /** Appends `count` generated customers (and their certificates) to `state`. */
 export function addGeneratedCustomers(state: SandboxState, catalogue: Catalogue, count: number, seed: number, nowIso: string): void {
   const random = createRandom(seed * 7919 + 17);
   const today = state.seedDay;
   const reasonIds = REASONS.map((name) => catalogue.reasonByName(name)?.id ?? 1);
+  const shared = interner();
+  const days = new Map<number, string>();
+  const day = (offset: number) => {
+    let value = days.get(offset);
+    if (value === undefined) days.set(offset, (value = addDays(today, offset)));
+    return value;
+  };
   for (let n = 1; n <= count; n++) {
     const code = `G-${String(n).padStart(6, '0')}`;
     const [city, region, postalCode] = pick(random, PLACES);
-    const name = `${pick(random, FIRST)} ${pick(random, SECOND)} ${pick(random, SUFFIX)}`;
+    const name = shared(`${pick(random, FIRST)} ${pick(random, SECOND)} ${pick(random, SUFFIX)}`);
     state.customers.push({
       id: state.nextIds.customer++,
       customerCode: code,
@@ -51,8 +72,8 @@ export function addGeneratedCustomers(state: SandboxState, catalogue: Catalogue,
       const expires = random() < 0.2 ? null : signed + intBetween(random, 365, 1800);
       state.certificates.push({
         id: state.nextIds.certificate++,
-        signedDate: addDays(today, signed),
-        expirationDate: expires === null ? null : addDays(today, expires),
+        signedDate: day(signed),
+        expirationDate: expires === null ? null : day(expires),
         exemptionNumber: `${zone.region}-${intBetween(random, 100_000, 999_999)}`,
         exemptionReasonId: pick(random, reasonIds),
         exposureZoneId: zone.id,
@@ -61,7 +82,7 @@ export function addGeneratedCustomers(state: SandboxState, catalogue: Catalogue,
         verified: true,
         exemptPercentage: 100,
         customerCodes: [code],
-        document: { kind: 'generated' },
+        document: GENERATED,
         createdDate: nowIso,
         modifiedDate: nowIso,
       });

@@ -16,7 +16,8 @@ import { Router } from './http/router.js';
 import { listenHttp } from './http/server.js';
 import { json, type Reply, type RequestInfo } from './http/types.js';
 import { checkOptions, DEFAULTS, type SandboxOptions } from './options.js';
-import { loadState, StateWriter } from './persistence.js';
+import { ProcessMonitor } from './process-stats.js';
+import { MEMORY_ONLY, openDataFile, type Persistence } from './persistence/data-file.js';
 import { registerActiveCertificateRoutes } from './routes/active-certificates.js';
 import { registerAttachmentRoutes } from './routes/attachments.js';
 import { registerCertificateAttributeRoutes } from './routes/certificate-attributes.js';
@@ -31,6 +32,7 @@ import type { Runtime, SandboxCredentials } from './runtime.js';
 import { seedState } from './seed.js';
 import { Store } from './store/store.js';
 import type { SandboxState } from './store/types.js';
+import type { Catalogue } from './definitions/catalogue.js';
 import { utcDay } from './util/dates.js';
 
 export type { FaultOptions } from './faults.js';
@@ -38,7 +40,7 @@ export type { OutboxMessage } from './control.js';
 export type { SandboxOptions } from './options.js';
 export type { SandboxCredentials } from './runtime.js';
 export { DEFAULTS as SANDBOX_DEFAULTS } from './options.js';
-export { DataFileError } from './persistence.js';
+export { DataFileError } from './persistence/data-file-error.js';
 
 /** A running sandbox. */
 export interface Sandbox {
@@ -50,7 +52,7 @@ export interface Sandbox {
   /** Replaces the active faults. */
   setFaults(faults: FaultOptions): void;
   clearFaults(): void;
-  /** Stops listening, ends every open request (hung ones included) and waits for pending saves. */
+  /** Stops listening, ends every open request (hung ones included), waits for pending journal writes and abandons a snapshot in progress. */
   close(): Promise<void>;
 }
 
@@ -69,20 +71,30 @@ function buildRouter(): Router<ApiRoute> {
   return router;
 }
 
-async function initialState(options: SandboxOptions, catalogue: ReturnType<typeof buildCatalogue>, now: Date): Promise<{ state: SandboxState; fresh: boolean }> {
-  const loaded = options.dataFile ? await loadState(options.dataFile) : null;
-  if (loaded) {
-    for (const c of loaded.certificates) {
-      if (!catalogue.zoneById(c.exposureZoneId) || !catalogue.reasonById(c.exemptionReasonId)) {
-        throw new Error(`Sandbox data file ${options.dataFile}: certificate ${c.id} refers to an unknown zone or reason.`);
-      }
-    }
-    return { state: loaded, fresh: false };
-  }
+/** The data a new sandbox (or a new data file) starts with. */
+function freshState(options: SandboxOptions, catalogue: Catalogue, now: Date): SandboxState {
   const state = seedState(catalogue, utcDay(now), now.toISOString());
   if (options.provisioned === false) state.provision = { status: 'NotProvisioned', readyAtMs: null };
   if (options.customers) addGeneratedCustomers(state, catalogue, options.customers, options.seed ?? DEFAULTS.seed, now.toISOString());
-  return { state, fresh: true };
+  return state;
+}
+
+/** The store, loaded from the data file (or seeded), and what keeps it durable. */
+async function openState(options: SandboxOptions, catalogue: Catalogue, now: Date, faults: FaultController): Promise<{ store: Store; persistence: Persistence }> {
+  if (!options.dataFile) return { store: Store.fromState(freshState(options, catalogue, now)), persistence: MEMORY_ONLY };
+  const opened = await openDataFile(options.dataFile, {
+    seed: () => freshState(options, catalogue, now),
+    compactAfterBytes: options.compactAfterBytes ?? DEFAULTS.compactAfterBytes,
+    injectFailure: () => faults.takeWriteFailure(),
+    log: (line) => (options.logger ?? console.warn)(line),
+  });
+  for (const c of opened.store.allCertificates()) {
+    if (!catalogue.zoneById(c.exposureZoneId) || !catalogue.reasonById(c.exemptionReasonId)) {
+      await opened.persistence.close();
+      throw new Error(`Sandbox data file ${options.dataFile}: certificate ${c.id} refers to an unknown zone or reason.`);
+    }
+  }
+  return opened;
 }
 
 function index(rt: Runtime): Reply {
@@ -101,8 +113,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const now = options.now ?? (() => new Date());
   const companyId = options.companyId ?? DEFAULTS.companyId;
   const catalogue = buildCatalogue(companyId);
-  const { state, fresh } = await initialState(options, catalogue, now());
-  const store = new Store(state);
+  const faults = new FaultController(options.seed ?? DEFAULTS.seed, options.faults ?? {});
+  const { store, persistence } = await openState(options, catalogue, now(), faults);
 
   const rt: Runtime = {
     companyId,
@@ -114,20 +126,15 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     },
     catalogue,
     store,
-    faults: new FaultController(options.seed ?? DEFAULTS.seed, options.faults ?? {}),
+    faults,
     inviteDelayMs: options.inviteDelayMs ?? DEFAULTS.inviteDelayMs,
     now,
     baseUrl: '',
     csrfSecret: randomBytes(32),
-    commit: () => writer?.save() ?? Promise.resolve(),
+    persistence,
     stats: new Map(),
+    monitor: new ProcessMonitor(),
   };
-  // A save that fails (disk full, folder gone) puts back the last state on disk, so memory never
-  // holds a change its caller was told had failed.
-  const writer = options.dataFile
-    ? new StateWriter(options.dataFile, () => rt.store.toState(), (saved) => void (rt.store = new Store(saved)))
-    : null;
-  if (writer && fresh) await writer.save();
   const api = createApiDispatcher(rt, buildRouter());
 
   const dispatch = async (req: RequestInfo) => {
@@ -140,16 +147,23 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     return json(404, errorEnvelope('EntityNotFoundError', `Nothing is served at ${req.path}.`, { target: 'HttpRequest' }));
   };
 
-  const http = await listenHttp({
-    host: options.host ?? DEFAULTS.host,
-    port: options.port ?? 0,
-    dispatch,
-    onError: (error) => {
-      options.logger?.(`sandbox error: ${error instanceof Error ? error.message : String(error)}`);
-      return json(500, errorEnvelope('UnhandledException', 'An unexpected error occurred in the sandbox.'));
-    },
-    ...(options.logger ? { log: options.logger } : {}),
-  });
+  let http: Awaited<ReturnType<typeof listenHttp>>;
+  try {
+    http = await listenHttp({
+      host: options.host ?? DEFAULTS.host,
+      port: options.port ?? 0,
+      dispatch,
+      onError: (error) => {
+        options.logger?.(`sandbox error: ${error instanceof Error ? error.message : String(error)}`);
+        return json(500, errorEnvelope('UnhandledException', 'An unexpected error occurred in the sandbox.'));
+      },
+      ...(options.logger ? { log: options.logger } : {}),
+    });
+  } catch (error) {
+    rt.monitor.stop();
+    await persistence.close();
+    throw error;
+  }
   rt.baseUrl = http.url;
 
   return {
@@ -160,8 +174,9 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     setFaults: (faults) => rt.faults.set(faults),
     clearFaults: () => rt.faults.clear(),
     close: async () => {
+      rt.monitor.stop();
       await http.close();
-      await writer?.flush();
+      await persistence.close();
     },
   };
 }

@@ -1,4 +1,4 @@
-/** Write operations shared by the API routes and the CertExpress page. */
+/** Write operations shared by the API routes and the CertExpress page; call them inside `write()`. */
 import type { CertificateInput, CertificateReplacement } from './routes/certificate-input.js';
 import type { Runtime } from './runtime.js';
 import type { CertificateRecord, CertificateStatus, CustomerRecord } from './store/types.js';
@@ -13,7 +13,7 @@ export function ensureCustomers(rt: Runtime, codes: readonly string[]): void {
   }
 }
 
-/** Stores a validated certificate and links its customers (created when missing). Does not commit. */
+/** Stores a validated certificate and links its customers (created when missing). */
 export function createCertificate(
   rt: Runtime,
   input: CertificateInput,
@@ -36,16 +36,13 @@ export function createCertificate(
   return record;
 }
 
-/** UpdateCertificate: the body replaces the record; no file keeps the stored one, `customers` relinks. Does not commit. */
+/** UpdateCertificate: the body replaces the record; no file keeps the stored one, `customers` relinks. */
 export function replaceCertificate(rt: Runtime, certificate: CertificateRecord, replacement: CertificateReplacement): void {
   const { customerCodes, document, ...fields } = replacement;
-  rt.store.replaceCertificate(certificate, {
-    ...fields,
-    document: document === undefined ? certificate.document : document,
-    status: certificate.status,
-    verified: certificate.verified,
-    createdDate: certificate.createdDate,
-    modifiedDate: rt.now().toISOString(),
+  rt.store.modifyCertificate(certificate, (c) => {
+    for (const optional of ['filename', 'exemptionNumber', 'taxNumberType', 'businessNumberType'] as const) delete c[optional];
+    Object.assign(c, fields, { modifiedDate: rt.now().toISOString() });
+    if (document !== undefined) c.document = document;
   });
   if (customerCodes === null) return;
   ensureCustomers(rt, customerCodes);

@@ -16,7 +16,11 @@ export interface SandboxOptions {
   password?: string;
   /** Default 7000001 (company code 'DEFAULT'). */
   companyId?: number;
-  /** Persist to this file (atomic writes); loaded at start when it exists. */
+  /**
+   * Persist to this file: a snapshot, with append-only journals `FILE.journal-N` beside it;
+   * every write is synced before it is answered. Loaded at start when it exists (a
+   * version-1 single-JSON file is converted).
+   */
   dataFile?: string;
   /** Adds N generated customers (G-000001 …), deterministic from `seed`. Ignored when `dataFile` exists. */
   customers?: number;
@@ -35,6 +39,11 @@ export interface SandboxOptions {
    * CertExpress calls fail with CertificatesNotSetup until RequestCertificateSetup). Default true.
    */
   provisioned?: boolean;
+  /**
+   * With `dataFile`: the journal size (bytes) past which a new snapshot is written and the
+   * journal restarted; never less than the last snapshot's size. Default 64 MiB.
+   */
+  compactAfterBytes?: number;
 }
 
 export const DEFAULTS = {
@@ -46,6 +55,7 @@ export const DEFAULTS = {
   companyId: 7000001,
   inviteDelayMs: 3000,
   seed: 1,
+  compactAfterBytes: 64 * 1_048_576,
 } as const;
 
 /** Checks option values; throws a TypeError naming the option. */
@@ -62,6 +72,7 @@ export function checkOptions(options: SandboxOptions): void {
   intIn('customers', 0, 1_000_000);
   intIn('inviteDelayMs', 0, 86_400_000);
   intIn('seed', -2_147_483_648, 4_294_967_295);
+  intIn('compactAfterBytes', 1, Number.MAX_SAFE_INTEGER);
   for (const name of ['accountId', 'licenseKey', 'username', 'password', 'host', 'dataFile'] as const) {
     const value = options[name];
     if (value !== undefined && (typeof value !== 'string' || value === '')) {

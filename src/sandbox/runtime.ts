@@ -2,6 +2,8 @@
 import type { Catalogue } from './definitions/catalogue.js';
 import type { FaultController } from './faults.js';
 import type { ModelContext } from './models.js';
+import type { Persistence } from './persistence/data-file.js';
+import type { ProcessMonitor } from './process-stats.js';
 import type { Store } from './store/store.js';
 import { utcDay } from './util/dates.js';
 
@@ -26,10 +28,24 @@ export interface Runtime {
   baseUrl: string;
   /** Key for CertExpress form tokens; random per process. */
   csrfSecret: Buffer;
-  /** Makes committed changes durable (no-op without a data file). */
-  commit(): Promise<void>;
-  /** Request counts by `METHOD /route/pattern`. */
+  /** Makes writes durable (in memory only without a data file). */
+  persistence: Persistence;
+  /** Request counts by `METHOD /route/pattern` (bounded: unknown routes share one key). */
   stats: Map<string, number>;
+  /** Memory and event-loop delay of the process, for `/_sandbox/stats`. */
+  monitor: ProcessMonitor;
+}
+
+/**
+ * Runs a write: `change` mutates the store synchronously (so no other request interleaves
+ * and it sees the live records), then the write is made durable before this resolves. If
+ * `change` throws, or the write cannot reach the disk, its changes are undone and it rejects:
+ * no caller is ever told "done" for a change that is not both in memory and on disk.
+ */
+export async function write<T>(rt: Runtime, change: () => T): Promise<T> {
+  const { result, changes } = rt.store.track(change);
+  if (!changes.empty) await rt.persistence.commit(changes);
+  return result;
 }
 
 /** Today on the sandbox clock, `YYYY-MM-DD`. */
@@ -42,7 +58,10 @@ export function modelContext(rt: Runtime): ModelContext {
   return { companyId: rt.companyId, catalogue: rt.catalogue, today: today(rt), nowMs: Date.now(), baseUrl: rt.baseUrl };
 }
 
-/** Counts one request against a route key. */
-export function countRequest(rt: Runtime, key: string): void {
+const COUNTED_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+/** Counts one request as `METHOD route`; `route` must come from a fixed set (a pattern, not a path). */
+export function countRequest(rt: Runtime, method: string, route: string): void {
+  const key = `${COUNTED_METHODS.has(method) ? method : 'OTHER'} ${route}`;
   rt.stats.set(key, (rt.stats.get(key) ?? 0) + 1);
 }

@@ -47,7 +47,12 @@ export function createApp(services: Services): Hono<AppEnv> {
 
   app.use('*', cors(isAllowedOrigin, (path) => path === tokenPath));
 
-  app.route('/', tokenRoutes(config, logger, isAllowedOrigin));
+  app.route('/', tokenRoutes(config, logger, isAllowedOrigin, async ({ customerCode, companyId }, zones) => {
+    const answers = await Promise.all(
+      zones.map((z) => services.status.verdict(companyId ?? config.avatax.companyId, customerCode, z.country, z.region).catch(() => undefined)),
+    );
+    return answers.filter((v): v is NonNullable<typeof v> => v !== undefined);
+  }));
   app.route('/v1', healthRoutes(services));
 
   const v1 = new Hono<AppEnv>();

@@ -65,6 +65,13 @@ export interface CertServerConfig {
    * per customer per minute, across instances; default 12. Beyond it the cache answers.
    */
   freshReadsPerMinute?: number;
+  /**
+   * Calls in flight towards AvaTax at once from this instance (more wait their turn within their
+   * timeout); default 25. Avalara throttles per account and subscription without publishing
+   * numbers: 25 lets a staff batch of 100 customers finish in 4 round trips while one instance
+   * never bursts past 25 concurrent calls. Lower it for several instances on a small account.
+   */
+  upstreamConcurrency?: number;
   /** Certificate uploads handled at once by this instance (more wait up to 10 s); default 2. */
   maxConcurrentUploads?: number;
   /**
@@ -124,6 +131,7 @@ const CONFIG = z.object({
   statusCacheSeconds: z.number().min(0).max(86_400).default(30),
   freshReadsPerMinute: z.number().int().min(0).max(1000).default(12),
   maxConcurrentUploads: z.number().int().min(1).max(64).default(2),
+  upstreamConcurrency: z.number().int().min(1).max(500).default(25),
   store: z
     .custom<CertStore>((v) => typeof v === 'object' && v !== null && typeof (v as CertStore).read === 'function' && typeof (v as CertStore).take === 'function', 'must be a store (memoryStore() or redisStore())')
     .optional(),

@@ -30,7 +30,7 @@ export function createCertServer(input: CertServerConfig): CertServer {
   const config = resolveConfig(input);
   const logger = createLogger(config.logger);
   const { accountId, licenseKey, environment, timeoutMs } = config.avatax;
-  const gateway = createAvaTaxGateway({ accountId, licenseKey, environment, timeoutMs });
+  const gateway = createAvaTaxGateway({ accountId, licenseKey, environment, timeoutMs, concurrency: config.upstreamConcurrency });
   const store = config.store ?? memoryStore({ now: () => config.now().getTime() });
   const definitions = new Definitions(gateway, () => config.now().getTime());
   const status = new StatusService({

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { CertStatusElement } from '../../src/elements/cert-status.js';
-import { fastTimings, freshEndpoint, hits, injectFaults, resetBackend, setRole, useRealBackend } from './fixtures/backend.js';
+import { fastTimings, freshEndpoint, hits, injectFaults, plainEndpoint, resetBackend, setRole, useRealBackend } from './fixtures/backend.js';
 
 const settled = (el: CertStatusElement): Promise<unknown> =>
   waitUntil(() => el.state !== 'loading', `still loading (${el.state})`, { timeout: 8000 });
@@ -83,8 +83,25 @@ describe('<cert-status> against the real companion and sandbox', () => {
     expect(detail.certificate?.exemptionReason).to.equal('CHARITABLE/EXEMPT ORG');
   });
 
-  it('50 elements for one customer cost 1 token request and 1 status request per zone', async () => {
+  it('50 elements for one customer cost 1 token request, which brings every verdict along', async () => {
     const endpoint = freshEndpoint();
+    const regions = ['WA', 'TX', 'NV'];
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    host.innerHTML = Array.from({ length: 50 }, (_, i) =>
+      `<cert-status compact token-endpoint="${endpoint}" customer-code="C-1001" region="${regions[i % 3]}"></cert-status>`,
+    ).join('');
+    const all = [...host.querySelectorAll('cert-status')];
+    await Promise.all(all.map(settled));
+    expect(all.map((el) => el.state)).to.include.members(['exempt', 'expiring', 'missing']);
+    expect(await hits('POST /token')).to.have.length(1);
+    expect(await hits('GET /v1/status'), 'the token answer carried the three verdicts').to.have.length(0);
+    // Later asks (a refresh) are ordinary status requests: the verdicts that came along are used once.
+    all[0]!.refresh();
+    await waitUntil(async () => (await hits('GET /v1/status')).length === 1);
+  });
+
+  it("50 elements for one customer, with a host's token endpoint that ignores the zones: 1 token request and 1 status request per zone", async () => {
+    const endpoint = plainEndpoint();
     const regions = ['WA', 'TX', 'NV'];
     const host = await fixture<HTMLDivElement>(html`<div></div>`);
     host.innerHTML = Array.from({ length: 50 }, (_, i) =>
@@ -119,7 +136,7 @@ describe('<cert-status> against the real companion and sandbox', () => {
   });
 
   it('a 401 from the API gets one new token and a successful retry', async () => {
-    const endpoint = freshEndpoint();
+    const endpoint = plainEndpoint();
     await statusOf('C-1001', 'WA', endpoint);
     await resetBackend();
     await injectFaults({ unauthorized: 1 });
@@ -131,7 +148,7 @@ describe('<cert-status> against the real companion and sandbox', () => {
 
   it('a 503 is retried automatically and then succeeds', async () => {
     await injectFaults({ unavailable: 2 });
-    const el = await statusOf('C-1001', 'WA');
+    const el = await statusOf('C-1001', 'WA', plainEndpoint());
     expect(el.state).to.equal('exempt');
     expect(await hits('GET /v1/status')).to.have.length(3);
   });
@@ -141,7 +158,7 @@ describe('<cert-status> against the real companion and sandbox', () => {
     await injectFaults({ hang: true });
     const host = await fixture<HTMLDivElement>(html`<div></div>`);
     const failed = oneEvent(host, 'cert-error');
-    host.innerHTML = `<cert-status token-endpoint="${freshEndpoint()}" customer-code="C-1001" region="WA"></cert-status>`;
+    host.innerHTML = `<cert-status token-endpoint="${plainEndpoint()}" customer-code="C-1001" region="WA"></cert-status>`;
     const el = host.querySelector('cert-status')!;
     const { detail } = await failed;
     expect(detail).to.include({ code: 'timeout', retryable: true });

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { CertStatusElement } from '../../src/elements/cert-status.js';
 import type { CertExpressLinkElement } from '../../src/elements/certexpress-link.js';
-import { fastTimings, fileCertificate, freshEndpoint, hits, injectFaults, resetBackend, useRealBackend } from './fixtures/backend.js';
+import { fastTimings, fileCertificate, freshEndpoint, hits, injectFaults, plainEndpoint, resetBackend, useRealBackend } from './fixtures/backend.js';
 
 const settled = (el: { state: string }, not = 'loading'): Promise<unknown> =>
   waitUntil(() => el.state !== not, `still ${not}`, { timeout: 8000 });
@@ -20,7 +20,7 @@ describe('freshness: what a person does reads AvaTax now', () => {
   afterEach(() => void delete (document as { hidden?: boolean }).hidden);
 
   it('ordinary loads may be cached; refresh(), cert-uploaded, a return to the tab and "Try again" are marked fresh', async () => {
-    const el = await fixture<CertStatusElement>(html`<cert-status token-endpoint=${freshEndpoint()} customer-code="C-1001" region="NV"></cert-status>`);
+    const el = await fixture<CertStatusElement>(html`<cert-status token-endpoint=${plainEndpoint()} customer-code="C-1001" region="NV"></cert-status>`);
     await settled(el);
     expect(await statusReads()).to.deep.equal([false]);
 

@@ -10,7 +10,7 @@ import { CertClient, pollInvitation, tokenSource, type FetchToken, type TokenRes
 import { Coalescer } from '../../src/client/coalescer.js';
 import { sleep } from '../../src/client/http.js';
 import { LOADERS } from '../../src/elements/i18n.js';
-import { fastTimings, freshEndpoint, hits, injectFaults, resetBackend, setRole, useRealBackend } from './fixtures/backend.js';
+import { fastTimings, freshEndpoint, hits, injectFaults, plainEndpoint, resetBackend, setRole, useRealBackend } from './fixtures/backend.js';
 import { pdfFile, pick } from './fixtures/files.js';
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string): T => el.shadowRoot!.querySelector<T>(selector)!;
@@ -168,7 +168,7 @@ describe('fixes from the review, against the real companion and sandbox', () => 
     });
 
     it('a refresh without an event still bypasses the cache', async () => {
-      const el = await fixture<CertStatusElement>(html`<cert-status token-endpoint=${freshEndpoint()} customer-code="C-1001" region="WA"></cert-status>`);
+      const el = await fixture<CertStatusElement>(html`<cert-status token-endpoint=${plainEndpoint()} customer-code="C-1001" region="WA"></cert-status>`);
       await settled(el);
       el.refresh();
       await waitUntil(async () => (await hits('GET /v1/status')).length === 2, 'refresh answered from the cache');
@@ -194,7 +194,7 @@ describe('fixes from the review, against the real companion and sandbox', () => 
     it('"Try again" → loading keeps focus inside <cert-status>', async () => {
       fastTimings({ retries: 0, autoRetries: 0 });
       await injectFaults({ unavailable: 1 });
-      const el = await fixture<CertStatusElement>(html`<cert-status token-endpoint=${freshEndpoint()} customer-code="C-1001" region="WA"></cert-status>`);
+      const el = await fixture<CertStatusElement>(html`<cert-status token-endpoint=${plainEndpoint()} customer-code="C-1001" region="WA"></cert-status>`);
       await waitUntil(() => el.state === 'error', `no error (${el.state})`);
       await el.updateComplete;
       const retry = $<HTMLButtonElement>(el, '[part~=button]');

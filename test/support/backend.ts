@@ -14,6 +14,8 @@
  *   POST /_test/sdk/certificates {customerCode, zone}  → files a valid certificate for the customer in the
  *                                 zone (by name) with the SDK, behind the companion's back (as a buyer
  *                                 signing on the CertExpress page would)
+ * A token endpoint URL with `no-status` plays a host's own endpoint that ignores the zones named in
+ * the token request (so the page asks each status itself).
  * Who asks for a token is chosen by the `test-role` cookie: `staff` (sub `*`), `anonymous` (401),
  * `forbidden` (403), `staff-no-documents` (staff without certificate:read); otherwise the customer named in the token request (default C-1001).
  */
@@ -197,7 +199,12 @@ export async function startBackend({ origin }: { origin: string }): Promise<Test
       const value = ctx.req.headers[name];
       if (typeof value === 'string') headers[name] = value;
     }
-    const body = ctx.method === 'GET' || ctx.method === 'HEAD' ? undefined : await readBody(ctx.req);
+    let body = ctx.method === 'GET' || ctx.method === 'HEAD' ? undefined : await readBody(ctx.req);
+    // `?no-status` plays a host's own token endpoint that ignores the zones a page names.
+    if (route.endsWith(' /token') && ctx.url.includes('no-status') && body?.length) {
+      const { status: _ignored, ...rest } = JSON.parse(body.toString()) as Record<string, unknown>;
+      body = Buffer.from(JSON.stringify(rest));
+    }
     const answer = await fetch(companion.url + ctx.url, { method: ctx.method, headers, body });
     ctx.status = answer.status;
     const retryAfter = answer.headers.get('retry-after');

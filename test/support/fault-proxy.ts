@@ -29,7 +29,7 @@ export interface FaultProxy {
   rules(rules: FaultRule[]): void;
   /** Requests that went through to the sandbox, as `METHOD path`. */
   forwarded: string[];
-  /** Requests in flight towards the sandbox right now, and the most seen at once, per method. */
+  /** Requests in the proxy right now (held, slowed or forwarded), and the most seen at once, per method. */
   concurrency(method: string): { now: number; max: number };
   close(): Promise<void>;
 }
@@ -48,26 +48,16 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
 
   const forward = (req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }> =>
     new Promise((resolve, reject) => {
-      const count = inFlight.get(req.method!) ?? { now: 0, max: 0 };
-      count.now++;
-      count.max = Math.max(count.max, count.now);
-      inFlight.set(req.method!, count);
       forwarded.push(`${req.method} ${req.url}`);
       const out = httpRequest(
         { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            count.now--;
-            resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) });
-          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }));
         },
       );
-      out.on('error', (error) => {
-        count.now--;
-        reject(error);
-      });
+      out.on('error', reject);
       out.end(body);
     });
 
@@ -76,6 +66,10 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   };
 
   const server = createServer((req, res) => {
+    const count = inFlight.get(req.method!) ?? { now: 0, max: 0 };
+    inFlight.set(req.method!, count);
+    count.max = Math.max(count.max, ++count.now);
+    res.once('close', () => count.now--);
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {

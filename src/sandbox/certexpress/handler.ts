@@ -8,7 +8,7 @@ import { parseFormData } from '../http/api-body.js';
 import { BodyTooLargeError, html, type Reply, type RequestInfo } from '../http/types.js';
 import { invitationReady } from '../models.js';
 import { createCertificate } from '../operations.js';
-import { countRequest, today, type Runtime } from '../runtime.js';
+import { countRequest, today, write, type Runtime } from '../runtime.js';
 import type { InvitationRecord, StoredDocument } from '../store/types.js';
 import { addDays, isCalendarDay, utcDay } from '../util/dates.js';
 import { mintFormToken, verifyFormToken } from './csrf.js';
@@ -126,33 +126,37 @@ async function submit(req: RequestInfo, rt: Runtime, invitation: InvitationRecor
   const checked = await validate(rt, invitation, form, values);
   if (checked.errors.length > 0) return formReply(rt, req, invitation, values, checked.errors, 400);
 
-  const lines = checked.zones.map((zoneId) => {
-    const certificate = createCertificate(
-      rt,
-      {
-        signedDate: today(rt),
-        expirationDate: values.expirationDate || null,
-        exemptionReasonId: checked.reasonId,
-        exposureZoneId: zoneId,
-        valid: true,
-        exemptPercentage: 100,
-        customerCodes: [invitation.customerCode],
-        document: checked.document,
-        ...(values.exemptionNumber ? { exemptionNumber: values.exemptionNumber } : {}),
-      },
-      { verified: true },
-    );
-    const zone = rt.catalogue.zoneById(zoneId);
-    return `${zone?.name ?? zoneId}: certificate ${certificate.id}, signed by ${values.signerName}`;
+  const lines = await write(rt, () => {
+    // The customer may have been deleted while the form was being sent.
+    if (!rt.store.customer(invitation.customerCode)) return null;
+    return checked.zones.map((zoneId) => {
+      const certificate = createCertificate(
+        rt,
+        {
+          signedDate: today(rt),
+          expirationDate: values.expirationDate || null,
+          exemptionReasonId: checked.reasonId,
+          exposureZoneId: zoneId,
+          valid: true,
+          exemptPercentage: 100,
+          customerCodes: [invitation.customerCode],
+          document: checked.document,
+          ...(values.exemptionNumber ? { exemptionNumber: values.exemptionNumber } : {}),
+        },
+        { verified: true },
+      );
+      const zone = rt.catalogue.zoneById(zoneId);
+      return `${zone?.name ?? zoneId}: certificate ${certificate.id}, signed by ${values.signerName}`;
+    });
   });
-  await rt.commit();
+  if (!lines) return notFoundPage();
   const customer = rt.store.customer(invitation.customerCode);
   return html(200, renderDone(customer?.name ?? invitation.customerCode, lines));
 }
 
 /** Handles `/certexpress/{token}`. */
 export async function handleCertExpress(req: RequestInfo, rt: Runtime, token: string): Promise<Reply> {
-  countRequest(rt, `${req.method} /certexpress/{token}`);
+  countRequest(rt, req.method, '/certexpress/{token}');
   const invitation = liveInvitation(rt, token);
   if (!invitation) return notFoundPage();
   if (req.method === 'GET' || req.method === 'HEAD') return formReply(rt, req, invitation, EMPTY, [], 200);

@@ -3,6 +3,7 @@ import type { FilterNode, Literal } from './filter.js';
 
 /** Reads a dotted path from a model. */
 export function readPath(model: unknown, path: string): unknown {
+  if (!path.includes('.')) return model !== null && typeof model === 'object' ? (model as Record<string, unknown>)[path] : undefined;
   let value: unknown = model;
   for (const part of path.split('.')) {
     if (value === null || typeof value !== 'object') return undefined;
@@ -38,23 +39,26 @@ function equals(fieldValue: unknown, value: Literal): boolean {
   return compareValues(fieldValue, coerce(fieldValue, value)) === 0;
 }
 
-/** Evaluates a parsed filter against one model. */
-export function matches(node: FilterNode, model: unknown): boolean {
+/** How a list reads a field of one of its rows (default: a dotted path into a model). */
+export type FieldReader<R> = (row: R, field: string) => unknown;
+
+/** Evaluates a parsed filter against one row. */
+export function matches<R>(node: FilterNode, model: R, read: FieldReader<R> = readPath as FieldReader<R>): boolean {
   switch (node.kind) {
     case 'and':
-      return matches(node.left, model) && matches(node.right, model);
+      return matches(node.left, model, read) && matches(node.right, model, read);
     case 'or':
-      return matches(node.left, model) || matches(node.right, model);
+      return matches(node.left, model, read) || matches(node.right, model, read);
     case 'null': {
-      const v = readPath(model, node.field);
+      const v = read(model, node.field);
       return (v === null || v === undefined) !== node.negated;
     }
     case 'in': {
-      const v = readPath(model, node.field);
+      const v = read(model, node.field);
       return node.values.some((value) => equals(v, value));
     }
     case 'text': {
-      const v = readPath(model, node.field);
+      const v = read(model, node.field);
       if (v === null || v === undefined) return false;
       const hay = String(v).toLowerCase();
       const needle = node.value.toLowerCase();
@@ -62,12 +66,12 @@ export function matches(node: FilterNode, model: unknown): boolean {
       return node.op === 'startswith' ? hay.startsWith(needle) : hay.endsWith(needle);
     }
     case 'between': {
-      const v = readPath(model, node.field);
+      const v = read(model, node.field);
       if (v === null || v === undefined) return false;
       return compareValues(v, coerce(v, node.low)) >= 0 && compareValues(v, coerce(v, node.high)) <= 0;
     }
     case 'compare': {
-      const v = readPath(model, node.field);
+      const v = read(model, node.field);
       if (node.op === 'eq') return equals(v, node.value);
       if (node.op === 'ne') return !equals(v, node.value);
       if (v === null || v === undefined || node.value === null) return false;

@@ -4,8 +4,8 @@
  * URL with `$` written `%24` and spaces `+`; it is left out on the last page.
  */
 import { AvaTaxError } from '../errors.js';
-import { compareValues, matches, readPath } from './evaluate.js';
-import { parseFilter, resolveField, type FieldSchema } from './filter.js';
+import { compareValues, matches, readPath, type FieldReader } from './evaluate.js';
+import { parseFilter, resolveField, type FieldSchema, type FilterNode } from './filter.js';
 
 /** Most records one call returns, as AvaTax documents. */
 export const MAX_PAGE = 1000;
@@ -54,12 +54,12 @@ export function readListQuery(params: URLSearchParams): ListQuery {
   };
 }
 
-interface SortKey {
+export interface SortKey {
   field: string;
   descending: boolean;
 }
 
-function parseOrderBy(source: string, options: ListOptions): SortKey[] {
+export function parseOrderBy(source: string, options: ListOptions): SortKey[] {
   const keys = source
     .split(',')
     .map((part) => part.trim())
@@ -78,44 +78,61 @@ function parseOrderBy(source: string, options: ListOptions): SortKey[] {
   return keys;
 }
 
-/**
- * Filters, sorts and pages `models`. `path` is the request path (without query) used for
- * `@nextLink`; `params` are the request's query parameters, carried over to the link.
- */
-export function fetchResult<T>(
-  models: Iterable<T>,
-  params: URLSearchParams,
-  path: string,
-  options: ListOptions,
-): FetchResult<T> {
+/** A list request read and checked: paging, the parsed filter and the sort keys. */
+export interface ParsedList {
+  query: ListQuery;
+  filter: FilterNode | null;
+  order: SortKey[];
+}
+
+export function parseList(params: URLSearchParams, options: ListOptions): ParsedList {
   const query = readListQuery(params);
   if (options.exemptionLimits && params.get('$top') && query.skip % query.top !== 0) {
     throw new AvaTaxError('ExemptionPaginationLimits', 'Pages must be of equal size: $skip must be a multiple of $top.');
   }
   const filter = query.filter?.trim() ? parseFilter(query.filter, options) : null;
-  const order = parseOrderBy(query.orderBy ?? options.defaultOrder ?? '', options);
+  return { query, filter, order: parseOrderBy(query.orderBy ?? options.defaultOrder ?? '', options) };
+}
 
-  let rows: T[] = [];
-  for (const model of models) if (!filter || matches(filter, model)) rows.push(model);
-  if (order.length > 0) {
-    rows = rows.sort((a, b) => {
-      for (const key of order) {
-        const c = compareValues(readPath(a, key.field), readPath(b, key.field));
-        if (c !== 0) return key.descending ? -c : c;
-      }
-      return 0;
-    });
-  }
-
-  const result: FetchResult<T> = {
-    '@recordsetCount': rows.length,
-    value: rows.slice(query.skip, query.skip + query.top),
-  };
-  if (query.skip + query.top < rows.length) {
+/** The FetchResult for one page of `total` matches, with `@nextLink` when more follow. */
+export function pageResult<T>(total: number, page: T[], query: ListQuery, params: URLSearchParams, path: string): FetchResult<T> {
+  const result: FetchResult<T> = { '@recordsetCount': total, value: page };
+  if (query.skip + query.top < total) {
     const next = new URLSearchParams(params);
     next.set('$top', String(query.top));
     next.set('$skip', String(query.skip + query.top));
     result['@nextLink'] = `${path}?${next.toString()}`;
   }
   return result;
+}
+
+/**
+ * Filters, sorts and pages `rows` (a scan). `path` is the request path (without query) used
+ * for `@nextLink`; `params` are the request's query parameters, carried over to the link.
+ * `read` reads a field of a row (default: the row is the model); `toModels` turns the
+ * page's rows into models, so only the page is ever built.
+ */
+export function fetchResult<R, M = R>(
+  rows: Iterable<R>,
+  params: URLSearchParams,
+  path: string,
+  options: ListOptions,
+  view: { read?: FieldReader<R>; toModels?: (page: R[]) => M[] } = {},
+): FetchResult<M> {
+  const { query, filter, order } = parseList(params, options);
+  const read = view.read ?? (readPath as FieldReader<R>);
+  let matched: R[] = [];
+  for (const row of rows) if (!filter || matches(filter, row, read)) matched.push(row);
+  if (order.length > 0) {
+    matched = matched.sort((a, b) => {
+      for (const key of order) {
+        const c = compareValues(read(a, key.field), read(b, key.field));
+        if (c !== 0) return key.descending ? -c : c;
+      }
+      return 0;
+    });
+  }
+  const page = matched.slice(query.skip, query.skip + query.top);
+  const models = view.toModels ? view.toModels(page) : (page as unknown as M[]);
+  return pageResult(matched.length, models, query, params, path);
 }

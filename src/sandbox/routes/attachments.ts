@@ -9,7 +9,7 @@ import { AvaTaxError } from '../errors.js';
 import { MULTIPART_LIMIT_BYTES, readMultipart } from '../http/api-body.js';
 import type { Router } from '../http/router.js';
 import { json, type Reply } from '../http/types.js';
-import type { Runtime } from '../runtime.js';
+import { write, type Runtime } from '../runtime.js';
 import { certificateFromPath } from './shared.js';
 
 const PATH = '/api/v2/companies/:companyId/certificates/:id/attachment';
@@ -50,7 +50,7 @@ function download(req: ApiRequest, rt: Runtime): Reply {
 }
 
 async function upload(req: ApiRequest, rt: Runtime): Promise<Reply> {
-  const certificate = certificateFromPath(req, rt);
+  certificateFromPath(req, rt);
   const form = await readMultipart(req, MULTIPART_LIMIT_BYTES);
   let file: File | null = null;
   for (const [, value] of form) {
@@ -71,9 +71,14 @@ async function upload(req: ApiRequest, rt: Runtime): Promise<Reply> {
       description: 'The uploaded file must be a PDF, JPEG, PNG or TIFF image.',
     });
   }
-  certificate.document = storedDocumentOf(data, kind);
-  certificate.modifiedDate = rt.now().toISOString();
-  await rt.commit();
+  const document = storedDocumentOf(data, kind);
+  // The certificate is looked up again now that the body has arrived: it may be gone.
+  await write(rt, () =>
+    rt.store.modifyCertificate(certificateFromPath(req, rt), (certificate) => {
+      certificate.document = document;
+      certificate.modifiedDate = rt.now().toISOString();
+    }),
+  );
   return json(200, 'OK');
 }
 

@@ -10,7 +10,7 @@ import type { Router } from '../http/router.js';
 import { json, type Reply } from '../http/types.js';
 import type { CertificateAttributeModel } from '../models.js';
 import { fetchResult, type ListOptions } from '../odata/fetch-result.js';
-import type { Runtime } from '../runtime.js';
+import { write, type Runtime } from '../runtime.js';
 import { certificateFromPath } from './shared.js';
 
 const ATTRIBUTE_LIST: ListOptions = { fields: ['id', 'name', 'description', 'isSystemCode'], defaultOrder: 'id' };
@@ -41,13 +41,18 @@ function throwNotFound(field: string, value: string | number): never {
 
 function changeLinks(unlink: boolean) {
   return async (req: ApiRequest, rt: Runtime): Promise<Reply> => {
-    const certificate = certificateFromPath(req, rt);
+    certificateFromPath(req, rt);
     const ids = await readAttributeIds(req, rt);
-    const current = certificate.attributeIds ?? [];
-    const next = unlink ? current.filter((id) => !ids.includes(id)) : [...new Set([...current, ...ids])];
-    certificate.attributeIds = next;
-    certificate.modifiedDate = rt.now().toISOString();
-    await rt.commit();
+    const next = await write(rt, () => {
+      const certificate = certificateFromPath(req, rt);
+      const current = certificate.attributeIds ?? [];
+      const linked = unlink ? current.filter((id) => !ids.includes(id)) : [...new Set([...current, ...ids])];
+      rt.store.modifyCertificate(certificate, (c) => {
+        c.attributeIds = linked;
+        c.modifiedDate = rt.now().toISOString();
+      });
+      return linked;
+    });
     return json(200, fetchResult(attributesOf(rt, next), new URLSearchParams(), req.path, ATTRIBUTE_LIST));
   };
 }

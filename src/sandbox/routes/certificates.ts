@@ -8,7 +8,7 @@ import { json, type Reply } from '../http/types.js';
 import { customerModel } from '../models.js';
 import { fetchResult } from '../odata/fetch-result.js';
 import { createCertificate, replaceCertificate } from '../operations.js';
-import { modelContext, type Runtime } from '../runtime.js';
+import { modelContext, write, type Runtime } from '../runtime.js';
 import { parseCertificateInput, parseCertificateReplacement } from './certificate-input.js';
 import { checkCustomerCode } from './customer-input.js';
 import {
@@ -26,8 +26,7 @@ async function createCertificates(req: ApiRequest, rt: Runtime): Promise<Reply> 
   const items = await readJsonArray(req, 'CertificateModel');
   const inputs = items.map((item, i) => parseCertificateInput(item, items.length > 1 ? `[${i}].` : '', rt.catalogue));
   const verified = req.query.get('$preValidatedExemptionReason')?.toLowerCase() === 'true';
-  const created = inputs.map((input) => createCertificate(rt, input, { verified }));
-  await rt.commit();
+  const created = await write(rt, () => inputs.map((input) => createCertificate(rt, input, { verified })));
   const include = new URLSearchParams({ $include: 'customers' });
   return json(200, certificateModels({ ...req, query: include }, rt, created));
 }
@@ -39,19 +38,25 @@ function getCertificate(req: ApiRequest, rt: Runtime): Reply {
 
 /** UpdateCertificate: "replace the certificate identified by this URL with a new one". */
 async function updateCertificate(req: ApiRequest, rt: Runtime): Promise<Reply> {
-  const certificate = certificateFromPath(req, rt);
+  certificateFromPath(req, rt);
   const replacement = parseCertificateReplacement(await readJsonObject(req, 'CertificateModel'), rt.catalogue);
-  replaceCertificate(rt, certificate, replacement);
-  await rt.commit();
+  // Resolved again after the body arrived: it may have changed or gone meanwhile.
+  const certificate = await write(rt, () => {
+    const current = certificateFromPath(req, rt);
+    replaceCertificate(rt, current, replacement);
+    return current;
+  });
   const [model] = certificateModels({ ...req, query: new URLSearchParams({ $include: 'customers' }) }, rt, [certificate]);
   return json(200, model);
 }
 
 /** DeleteCertificate: AvaTax revokes the certificate, then deletes it with its links and document. */
 async function deleteCertificate(req: ApiRequest, rt: Runtime): Promise<Reply> {
-  const certificate = certificateFromPath(req, rt);
-  rt.store.removeCertificate(certificate);
-  await rt.commit();
+  const certificate = await write(rt, () => {
+    const current = certificateFromPath(req, rt);
+    rt.store.removeCertificate(current);
+    return current;
+  });
   return json(200, deleteInformation('Certificate', certificate.id));
 }
 
@@ -73,33 +78,41 @@ async function readList(req: ApiRequest, field: 'customers' | 'certificates'): P
 
 function changeCustomerLinks(unlink: boolean) {
   return async (req: ApiRequest, rt: Runtime): Promise<Reply> => {
-    const certificate = certificateFromPath(req, rt);
+    certificateFromPath(req, rt);
     const codes = (await readList(req, 'customers')).map((c, i) => checkCustomerCode(c, `customers[${i}]`));
-    for (const code of codes) if (!rt.store.customer(code)) throw notFound('Customer', 'customerCode', code);
-    if (unlink) rt.store.unlink(certificate, codes);
-    else rt.store.link(certificate, codes);
-    await rt.commit();
+    await write(rt, () => {
+      const certificate = certificateFromPath(req, rt);
+      for (const code of codes) if (!rt.store.customer(code)) throw notFound('Customer', 'customerCode', code);
+      if (unlink) rt.store.unlink(certificate, codes);
+      else rt.store.link(certificate, codes);
+    });
     return customersOfCertificate(req, rt);
   };
 }
 
 function changeCertificateLinks(unlink: boolean) {
   return async (req: ApiRequest, rt: Runtime): Promise<Reply> => {
-    const customer = customerFromPath(req, rt);
+    customerFromPath(req, rt);
     const ids = (await readList(req, 'certificates')).map((id, i) => {
       if (typeof id !== 'number' || !Number.isInteger(id)) throw wrongType(`certificates[${i}]`, 'an integer certificate id');
-      const certificate = rt.store.certificate(id);
-      if (!certificate) throw notFound('Certificate', 'id', id);
-      return certificate;
+      return id;
     });
-    for (const certificate of ids) {
-      if (unlink) rt.store.unlink(certificate, [customer.customerCode]);
-      else rt.store.link(certificate, [customer.customerCode]);
-    }
-    await rt.commit();
+    const customer = await write(rt, () => {
+      const current = customerFromPath(req, rt);
+      const certificates = ids.map((id) => rt.store.certificate(id) ?? throwNotFound(id));
+      for (const certificate of certificates) {
+        if (unlink) rt.store.unlink(certificate, [current.customerCode]);
+        else rt.store.link(certificate, [current.customerCode]);
+      }
+      return current;
+    });
     const models = certificateModels(req, rt, rt.store.certificatesOf(customer.customerCode));
     return json(200, fetchResult(models, new URLSearchParams(), req.path, CERTIFICATE_LIST));
   };
+}
+
+function throwNotFound(id: number): never {
+  throw notFound('Certificate', 'id', id);
 }
 
 export function registerCertificateRoutes(router: Router<ApiRoute>): void {

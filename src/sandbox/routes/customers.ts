@@ -7,10 +7,11 @@ import type { Router } from '../http/router.js';
 import { json, type Reply } from '../http/types.js';
 import { customerModel } from '../models.js';
 import { fetchResult } from '../odata/fetch-result.js';
-import { modelContext, type Runtime } from '../runtime.js';
+import { modelContext, write, type Runtime } from '../runtime.js';
 import type { CustomerRecord } from '../store/types.js';
 import { parseCustomerInput } from './customer-input.js';
-import { CERTIFICATE_LIST, certificateModels, customerFromPath, CUSTOMER_LIST, customerModels } from './shared.js';
+import { queryCustomers } from './customer-query.js';
+import { CERTIFICATE_LIST, certificateModels, customerFromPath, customerModels } from './shared.js';
 
 const BASE = '/api/v2/companies/:companyId/customers';
 
@@ -19,33 +20,33 @@ function getCustomer(req: ApiRequest, rt: Runtime): Reply {
   return json(200, model);
 }
 
-function queryCustomers(req: ApiRequest, rt: Runtime): Reply {
-  const models = customerModels(req, rt, rt.store.allCustomers());
-  return json(200, fetchResult(models, req.query, req.path, CUSTOMER_LIST));
-}
-
 async function createCustomers(req: ApiRequest, rt: Runtime): Promise<Reply> {
   const items = await readJsonArray(req, 'CustomerModel');
   const inputs = items.map((item, i) => parseCustomerInput(item, items.length > 1 ? `[${i}].` : ''));
   const seen = new Set<string>();
   for (const input of inputs) {
-    if (rt.store.customer(input.customerCode) || seen.has(input.customerCode)) {
-      throw new AvaTaxError('DuplicateEntry', `Customer '${input.customerCode}' already exists.`, {
-        description: `A customer with customerCode '${input.customerCode}' already exists in company ${rt.companyId}.`,
-        refersTo: 'customerCode',
-      });
-    }
+    if (rt.store.customer(input.customerCode) || seen.has(input.customerCode)) throw duplicate(input.customerCode, rt);
     seen.add(input.customerCode);
   }
   const stamp = rt.now().toISOString();
-  const created = inputs.map((input) => {
-    const record: CustomerRecord = { id: rt.store.nextCustomerId(), ...input, createdDate: stamp, modifiedDate: stamp };
-    rt.store.putCustomer(record);
-    return record;
-  });
-  await rt.commit();
+  const created = await write(rt, () =>
+    inputs.map((input) => {
+      // Checked again inside the write: another request may have created it while the body arrived.
+      if (rt.store.customer(input.customerCode)) throw duplicate(input.customerCode, rt);
+      const record: CustomerRecord = { id: rt.store.nextCustomerId(), ...input, createdDate: stamp, modifiedDate: stamp };
+      rt.store.putCustomer(record);
+      return record;
+    }),
+  );
   const ctx = modelContext(rt);
   return json(200, created.map((c) => customerModel(c, ctx)));
+}
+
+function duplicate(code: string, rt: Runtime): AvaTaxError {
+  return new AvaTaxError('DuplicateEntry', `Customer '${code}' already exists.`, {
+    description: `A customer with customerCode '${code}' already exists in company ${rt.companyId}.`,
+    refersTo: 'customerCode',
+  });
 }
 
 async function updateCustomer(req: ApiRequest, rt: Runtime): Promise<Reply> {
@@ -55,17 +56,22 @@ async function updateCustomer(req: ApiRequest, rt: Runtime): Promise<Reply> {
     throw invalidValue('customerCode', `The customerCode in the body ('${String(body.customerCode)}') must be the one in the URL; a customer code cannot be changed.`);
   }
   const input = parseCustomerInput({ ...body, customerCode: existing.customerCode }, '');
-  const record: CustomerRecord = { id: existing.id, ...input, createdDate: existing.createdDate, modifiedDate: rt.now().toISOString() };
-  rt.store.putCustomer(record);
-  await rt.commit();
+  const record = await write(rt, () => {
+    const current = customerFromPath(req, rt);
+    const replacement: CustomerRecord = { id: current.id, ...input, createdDate: current.createdDate, modifiedDate: rt.now().toISOString() };
+    rt.store.putCustomer(replacement);
+    return replacement;
+  });
   return json(200, customerModel(record, modelContext(rt)));
 }
 
 /** DeleteCustomer: answers an ErrorDetail array like DeleteCertificate; the certificates stay, unlinked. */
 async function deleteCustomer(req: ApiRequest, rt: Runtime): Promise<Reply> {
-  const customer = customerFromPath(req, rt);
-  rt.store.removeCustomer(customer);
-  await rt.commit();
+  const customer = await write(rt, () => {
+    const current = customerFromPath(req, rt);
+    rt.store.removeCustomer(current);
+    return current;
+  });
   return json(200, deleteInformation('Customer', customer.customerCode));
 }
 

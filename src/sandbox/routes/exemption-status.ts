@@ -1,6 +1,6 @@
 /**
  * ListValidCertificatesForCustomer — the status lookup every element runs. It reads the
- * (customer, zone) index only, so its cost does not grow with the number of customers.
+ * customer's own certificates only, so its cost does not grow with the number of customers.
  */
 import type { ApiRequest, ApiRoute } from '../api.js';
 import type { Router } from '../http/router.js';

@@ -11,7 +11,7 @@ import type { Router } from '../http/router.js';
 import { json, type Reply } from '../http/types.js';
 import { invitationModel, invitationStatusModel, type CertExpressInvitationModel } from '../models.js';
 import { fetchResult, type ListOptions } from '../odata/fetch-result.js';
-import { modelContext, type Runtime } from '../runtime.js';
+import { modelContext, write, type Runtime } from '../runtime.js';
 import type { CustomerRecord, DeliveryMethod, InvitationRecord } from '../store/types.js';
 import { isEmailAddress } from './customer-input.js';
 import { customerFromPath } from './shared.js';
@@ -92,23 +92,26 @@ function parseInvitation(item: Record<string, unknown>, at: string, customer: Cu
 }
 
 async function createInvitations(req: ApiRequest, rt: Runtime): Promise<Reply> {
-  const customer = customerFromPath(req, rt);
+  customerFromPath(req, rt);
   const items = await readJsonArray(req, 'CreateCertExpressInvitationModel');
-  const drafts = items.map((item, i) => parseInvitation(item, items.length > 1 ? `[${i}].` : '', customer, rt));
-  const nowMs = Date.now();
-  const date = rt.now().toISOString();
-  const created = drafts.map((draft) => {
-    const record: InvitationRecord = {
-      id: rt.store.nextInvitationId(),
-      ...draft,
-      date,
-      readyAtMs: rt.faults.stuckInvitations ? null : nowMs + rt.inviteDelayMs,
-      token: randomBytes(24).toString('base64url'),
-    };
-    rt.store.putInvitation(record);
-    return record;
+  const created = await write(rt, () => {
+    // The customer as it is now, after the body arrived (its email and fax feed the defaults).
+    const customer = customerFromPath(req, rt);
+    const drafts = items.map((item, i) => parseInvitation(item, items.length > 1 ? `[${i}].` : '', customer, rt));
+    const nowMs = Date.now();
+    const date = rt.now().toISOString();
+    return drafts.map((draft) => {
+      const record: InvitationRecord = {
+        id: rt.store.nextInvitationId(),
+        ...draft,
+        date,
+        readyAtMs: rt.faults.stuckInvitations ? null : nowMs + rt.inviteDelayMs,
+        token: randomBytes(24).toString('base64url'),
+      };
+      rt.store.putInvitation(record);
+      return record;
+    });
   });
-  await rt.commit();
   const ctx = modelContext(rt);
   return json(200, created.map((record) => invitationStatusModel(record, ctx)));
 }

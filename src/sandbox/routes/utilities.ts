@@ -2,7 +2,7 @@
 import type { ApiRequest, ApiRoute } from '../api.js';
 import type { Router } from '../http/router.js';
 import { json, type Reply } from '../http/types.js';
-import type { Runtime } from '../runtime.js';
+import { write, type Runtime } from '../runtime.js';
 
 /** API version the sandbox reports; it tracks the SDK release it was checked against. */
 export const SANDBOX_API_VERSION = '26.9.0';
@@ -35,10 +35,9 @@ function setupStatus(rt: Runtime): Reply {
 }
 
 async function requestSetup(_req: ApiRequest, rt: Runtime): Promise<Reply> {
-  if (rt.store.provisionStatus(Date.now()) === 'NotProvisioned') {
-    rt.store.requestProvisioning(Date.now() + rt.inviteDelayMs);
-    await rt.commit();
-  }
+  await write(rt, () => {
+    if (rt.store.provisionStatus(Date.now()) === 'NotProvisioned') rt.store.requestProvisioning(Date.now() + rt.inviteDelayMs);
+  });
   return setupStatus(rt);
 }
 

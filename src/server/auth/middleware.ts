@@ -2,15 +2,17 @@ import type { MiddlewareHandler } from 'hono';
 import type { Scope } from '../../client/contract.js';
 import type { AppEnv } from '../context.js';
 import { forbidden, invalidRequest, unauthorized } from '../errors.js';
-import { STAFF, customerCodeSchema, verifyToken, type TokenClaims } from './token.js';
+import { STAFF, customerCodeSchema, type TokenClaims } from './token.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 /** Requires a valid `Authorization: Bearer <token>` and exposes its claims as `c.var.auth`. */
 export function bearerAuth(secret: string, now: () => Date): MiddlewareHandler<AppEnv> {
+  const tokens = new VerifiedTokens(secret, now);
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+([A-Za-z0-9._~+/=-]+)\s*$/i.exec(header);
     if (!match?.[1]) throw unauthorized('Send a token as "Authorization: Bearer <token>".');
-    const claims = await verifyToken(secret, match[1], now());
+    const claims = await tokens.verify(match[1]);
     if (!claims) throw unauthorized('The token is invalid or has expired.');
     c.set('auth', claims);
     await next();

@@ -10,7 +10,7 @@ export const TOKEN_AUDIENCE = 'cert-elements';
 /** Tokens may live at most this long (`exp - iat`), in seconds. */
 export const MAX_TOKEN_TTL_SECONDS = 900;
 /** Clock skew accepted between the minting host and the companion, in seconds. */
-const CLOCK_TOLERANCE_SECONDS = 30;
+export const CLOCK_TOLERANCE_SECONDS = 30;
 /** AvaTax customer codes are at most 50 characters; `*` marks a staff token. */
 export const STAFF = '*';
 

@@ -12,8 +12,11 @@ import type {
   AvaPingResult,
 } from './models.js';
 import { ApiError } from '../errors.js';
+import { CLIENT_HEADER, avataxBaseUrl, basicAuth } from './environment.js';
+import { keepAliveReader } from './keepalive-reader.js';
 import { recordUpstreamCall } from './metrics.js';
 import { isTransient, mapUpstreamError } from './upstream-errors.js';
+import { Slots } from '../slots.js';
 import { VERSION } from '../version.js';
 
 type ListArgs = { filter?: string; top?: number; skip?: number; orderBy?: string; include?: string };
@@ -54,6 +57,8 @@ export interface GatewayOptions {
   timeoutMs: number;
   /** Base of the jittered backoff before the single retry of a read, in ms. */
   retryDelayMs?: number;
+  /** Calls in flight towards AvaTax at most; more wait (within their timeout) for a turn. */
+  concurrency: number;
 }
 
 /** AvaTax calls as the companion needs them; every failure is an `ApiError`. */
@@ -72,6 +77,12 @@ const PAGE = 1000;
  */
 export function createAvaTaxGateway(options: GatewayOptions) {
   const sdk = makeSdk(options, options.timeoutMs);
+  const turns = new Slots(options.concurrency);
+  // The status read, on every verdict, skips the SDK where Node's keep-alive client is there.
+  const reader = keepAliveReader(avataxBaseUrl(options.environment), {
+    authorization: basicAuth(options.accountId, options.licenseKey),
+    'x-avalara-client': CLIENT_HEADER,
+  }).catch(() => undefined);
   const retryDelayMs = options.retryDelayMs ?? 150;
 
   /**
@@ -80,14 +91,19 @@ export function createAvaTaxGateway(options: GatewayOptions) {
    * sharing it through a cache) for good.
    */
   async function once<T>(fn: () => Promise<T>, deadlineMs = options.timeoutMs): Promise<T> {
+    // Waiting for a turn counts against the deadline: the caller's bound stays the same.
+    const asked = performance.now();
+    const release = await turns.acquire(deadlineMs);
+    if (!release) throw new Error('timeout');
     const started = performance.now();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('timeout')), deadlineMs);
+      timer = setTimeout(() => reject(new Error('timeout')), deadlineMs - (started - asked));
     });
     try {
       return await Promise.race([fn(), deadline]);
     } finally {
+      release();
       clearTimeout(timer);
       recordUpstreamCall(performance.now() - started);
     }
@@ -136,7 +152,12 @@ export function createAvaTaxGateway(options: GatewayOptions) {
       first(await write((c) => c.createCustomers({ companyId, model: [model] }))),
     /** Null when AvaTax does not know the customer. */
     listCertificatesForCustomer: async (companyId: number, customerCode: string): Promise<AvaCertificate[] | null> => {
-      const page = await readOrNull((c) => c.listCertificatesForCustomer({ companyId, customerCode: pathParam(customerCode), top: PAGE }));
+      const http = await reader;
+      const page = await readOrNull((c) =>
+        http
+          ? http<AvaFetchResult<AvaCertificate>>(`/api/v2/companies/${companyId}/customers/${pathParam(customerCode)}/certificates?%24top=${PAGE}`, options.timeoutMs)
+          : c.listCertificatesForCustomer({ companyId, customerCode: pathParam(customerCode), top: PAGE }),
+      );
       return page ? (page.value ?? []) : null;
     },
     getCertificateWithCustomers: (companyId: number, id: number) =>

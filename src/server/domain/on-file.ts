@@ -87,7 +87,8 @@ export class OnFileCache {
 
   /** Whether a cached answer is too old to say that nothing covers a zone. */
   tooOldForUncovered(onFile: OnFile): boolean {
-    return this.#now().getTime() - onFile.fetchedAt > Math.min(this.#ttlMs, UNCOVERED_MAX_AGE_MS);
+    // Without a cache every answer was just read.
+    return this.#ttlMs > 0 && this.#now().getTime() - onFile.fetchedAt > Math.min(this.#ttlMs, UNCOVERED_MAX_AGE_MS);
   }
 
   /**

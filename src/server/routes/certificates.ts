@@ -4,7 +4,7 @@ import type { UploadResult } from '../../client/contract.js';
 import { companyFor, customerFor, isStaff, requireScope } from '../auth/middleware.js';
 import type { AppEnv, Services } from '../context.js';
 import { ApiError, invalidRequest, notFound } from '../errors.js';
-import { Slots } from '../domain/slots.js';
+import { Slots } from '../slots.js';
 import { certificateState, toSummary, utcDay } from '../domain/verdict.js';
 import { MAX_FILE_BYTES, fileTooLarge, readUpload } from './upload-form.js';
 

@@ -9,8 +9,6 @@ import { invalidRequest, toApiError } from '../errors.js';
 import { jsonBodyLimit, parseWith, readJson } from './json-body.js';
 import { countrySchema, regionSchema } from './zone-params.js';
 
-/** Customers a batch looks up in AvaTax at the same time. */
-export const BATCH_CONCURRENCY = 8;
 export const BATCH_MAX_ITEMS = 100;
 
 /**
@@ -60,7 +58,8 @@ export function statusRoutes(services: Services): Hono<AppEnv> {
     const { items } = await readJson(c, BATCH);
     const companyId = companyFor(c.var.auth, config.avatax.companyId);
     // One AvaTax answer per distinct customer serves all of its items; order and length are kept.
-    const options = { ...readOptions(c), concurrency: BATCH_CONCURRENCY };
+    // As many customers at once as the instance may have calls in flight: 100 in 4 waves by default.
+    const options = { ...readOptions(c), concurrency: config.upstreamConcurrency };
     const results = await status.verdicts(companyId, items, options);
     const answer: BatchStatusResponse = {
       items: results.map((result, i): BatchStatusItem =>

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { TokenResponse } from '../../client/contract.js';
+import type { StatusVerdict, TokenResponse } from '../../client/contract.js';
 import { STAFF, customerCodeSchema, issueToken, profileSchema } from '../auth/token.js';
 import { scopeSchema, type AuthorizeResult, type ResolvedConfig } from '../config.js';
 import type { AppEnv } from '../context.js';
@@ -9,7 +9,20 @@ import { ApiError, CertRefusal, forbidden, unauthorized } from '../errors.js';
 import type { Logger } from '../logging.js';
 import { jsonBodyLimit, readJson } from './json-body.js';
 
-const TOKEN_REQUEST = z.object({ customerCode: customerCodeSchema.optional() });
+/** Zones whose verdicts one token answer may carry (a page's first status asks). */
+export const TOKEN_STATUS_ZONES = 20;
+
+const TOKEN_REQUEST = z.object({
+  customerCode: customerCodeSchema.optional(),
+  status: z
+    .array(z.string().regex(/^[A-Za-z]{2}-[A-Za-z0-9]{1,3}$/, 'must be an ISO 3166-2 code such as US-WA'))
+    .max(TOKEN_STATUS_ZONES)
+    .transform((codes) => codes.map((code) => ({ country: code.slice(0, 2).toUpperCase(), region: code.slice(3).toUpperCase() })))
+    .optional(),
+});
+
+/** The verdicts of `zones` for a customer token, those that could be answered (others are left out). */
+export type FirstVerdicts = (granted: { customerCode: string; companyId?: number }, zones: Array<{ country: string; region: string }>) => Promise<StatusVerdict[]>;
 
 const AUTHORIZE_RESULT = z.object({
   customerCode: z.union([z.literal(STAFF), customerCodeSchema]),
@@ -22,7 +35,7 @@ const AUTHORIZE_RESULT = z.object({
  * `POST /token`: the host's `authorize` decides who gets a token for which customer.
  * Without `authorize` the route always answers 401, so it is never an open endpoint.
  */
-export function tokenRoutes(config: ResolvedConfig, logger: Logger, isAllowedOrigin: OriginCheck): Hono<AppEnv> {
+export function tokenRoutes(config: ResolvedConfig, logger: Logger, isAllowedOrigin: OriginCheck, firstVerdicts: FirstVerdicts): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.post('/token', jsonBodyLimit(), async (c) => {
     const origin = c.req.header('origin');
@@ -64,6 +77,12 @@ export function tokenRoutes(config: ResolvedConfig, logger: Logger, isAllowedOri
       customerCode: checked.data.customerCode,
       apiBase: config.apiBase ?? `${new URL(c.req.url).origin}${config.basePath}`,
     };
+    // The page's first verdicts ride along (one round trip fewer on a cold page); staff pages
+    // batch their own, and a token without status:read gets none.
+    const { customerCode, scopes, companyId } = checked.data;
+    if (body.status?.length && customerCode !== STAFF && scopes.includes('status:read')) {
+      answer.status = await firstVerdicts({ customerCode, ...(companyId !== undefined ? { companyId } : {}) }, body.status);
+    }
     c.header('Cache-Control', 'no-store');
     return c.json(answer);
   });

@@ -95,8 +95,13 @@ export function problemsIn(bodies: readonly RecordedBody[]): string[] {
   return problems;
 }
 
-/** For a suite: `start(url)` once its sandbox listens; the last test calls `assertOfficial()`. */
-export function watchBodies(): { start(baseUrl: string): void; assertOfficial(): void } {
+/** Watches one suite's sandbox: `start(url)` once it listens; the last test calls `assertOfficial()`. */
+export interface BodyWatch {
+  start(baseUrl: string): void;
+  assertOfficial(): void;
+}
+
+export function watchBodies(): BodyWatch {
   let recording: ReturnType<typeof recordBodies> | null = null;
   return {
     start: (baseUrl) => void (recording = recordBodies(baseUrl)),

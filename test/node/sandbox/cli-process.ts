@@ -12,7 +12,12 @@ export interface RunningCli {
 
 /** Starts the CLI and resolves with its URL once it prints it (rejects if it exits first or takes > 10 s). */
 export function startCli(args: string[]): Promise<RunningCli> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'sandbox', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return startScript(MAIN, ['sandbox', ...args]);
+}
+
+/** Runs a TypeScript file that starts a sandbox and prints `listening on URL`, like the CLI. */
+export function startScript(file: string, args: string[], timeoutMs = 10_000): Promise<RunningCli> {
+  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
@@ -20,7 +25,7 @@ export function startCli(args: string[]): Promise<RunningCli> {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`the CLI did not start in time:\n${out}`));
-    }, 10_000);
+    }, timeoutMs);
     const onData = () => {
       const match = /listening on (http:\/\/\S+)/.exec(out);
       if (!match) return;

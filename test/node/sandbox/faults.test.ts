@@ -76,7 +76,7 @@ describe('fault injection', () => {
 
   it('ends a hung request when the client aborts, and keeps serving others', async () => {
     await withSandbox({}, async (sandbox) => {
-      await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ hangRate: 1 }) }).then((r) => r.arrayBuffer());
+      await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hangRate: 1 }) }).then((r) => r.arrayBuffer());
       const controller = new AbortController();
       const hung = api(sandbox, '/api/v2/utilities/ping', { signal: controller.signal });
       setTimeout(() => controller.abort(), 50);

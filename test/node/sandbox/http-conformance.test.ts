@@ -175,6 +175,9 @@ describe('sandbox over raw HTTP', () => {
       await expectAvaTaxError(await filter("colour eq 'red'"), 400, 'InvalidQueryField');
       await expectAvaTaxError(await filter("exemptionNumber eq 'X'"), 400, 'FieldNotQueryableError');
       await expectAvaTaxError(await filter("jurisdictions eq 'X'"), 400, 'FieldNotQueryableError');
+      // Nesting deep enough to overflow a recursive parser is a validation error, not a crash.
+      await expectAvaTaxError(await filter(`${'('.repeat(5000)}status eq 'COMPLETE'${')'.repeat(5000)}`), 400, 'MalformedFilterException');
+      await expectAvaTaxError(await api(sandbox, `${company}/customers?$filter=${'('.repeat(6000)}`), 400, 'MalformedFilterException');
     });
   });
 
@@ -281,10 +284,10 @@ describe('sandbox over raw HTTP', () => {
     });
 
     it('validates fault settings', async () => {
-      const bad = await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ errorRate: 2 }) });
+      const bad = await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ errorRate: 2 }) });
       assert.equal(bad.status, 400);
       assert.match(((await bad.json()) as { error: { message: string } }).error.message, /errorRate/);
-      const unknown = await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ chaos: true }) });
+      const unknown = await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ chaos: true }) });
       assert.equal(unknown.status, 400);
       await unknown.arrayBuffer();
     });

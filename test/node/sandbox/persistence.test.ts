@@ -1,17 +1,18 @@
 /**
- * The data file: every acknowledged write survives a restart (in process, and after the
- * CLI is killed with SIGKILL mid-stream), the file always parses, a corrupt file stops the
- * sandbox without being touched, and a leftover temporary file is ignored.
+ * The data file (snapshot + journal): every acknowledged write survives a restart, a write
+ * that cannot reach the disk fails and leaves nothing behind, a corrupt file stops the
+ * sandbox without being touched, leftovers of interrupted saves are removed, and a
+ * version-1 single-JSON file is converted. Crashes: crash.test.ts; failures amid other
+ * requests: write-failure.test.ts.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type * as Models from 'avatax/lib/models/index.js';
 import { DataFileError } from '../../../src/sandbox/index.js';
-import { exited, startCli } from './cli-process.js';
-import { api, basic, expectJson, model, samplePdf, sdk, startSandbox } from './support.js';
+import { api, expectJson, model, samplePdf, sdk, startSandbox } from './support.js';
 
 const customer = (code: string) => ({ customerCode: code, name: `Customer ${code}`, line1: '1 Test St', city: 'Tacoma', region: 'WA', postalCode: '98402', country: 'US' });
 
@@ -92,65 +93,103 @@ describe('persistence', () => {
     }
   });
 
-  it('ignores a leftover temporary file from a crash', async () => {
+  it('removes temporary files of interrupted saves at start, and never reads them', async () => {
     const file = join(dir, 'leftover.json');
     const first = await startSandbox({ dataFile: file });
     await first.close();
     const leftover = join(dir, '.leftover.json.99999.tmp');
     writeFileSync(leftover, '{"half": ');
-    const second = await startSandbox({ dataFile: file });
+    const other = join(dir, '.someone-else.json.99999.tmp');
+    writeFileSync(other, 'not ours');
+    const logged: string[] = [];
+    const second = await startSandbox({ dataFile: file, logger: (line) => logged.push(line) });
     try {
       assert.equal((await sdk(second).getCustomer({ companyId: second.companyId, customerCode: 'C-1001' })).customerCode, 'C-1001');
+      assert.equal(existsSync(leftover), false, 'the leftover is gone');
+      assert.equal(existsSync(other), true, "another data file's temporaries are left alone");
+      assert.ok(logged.some((line) => /temporary file/.test(line)));
     } finally {
       await second.close();
     }
   });
 
-  it('keeps every write acknowledged before a SIGKILL of the CLI, and the file always parses', async () => {
-    const file = join(dir, 'killed.json');
-    const cli = await startCli(['--port', '0', '--data', file]);
-    const auth = basic('2000000001', 'sandbox-license-key-0001');
-    const acknowledged: string[] = [];
-    let stop = false;
-    let n = 0;
-    const writer = async () => {
-      while (!stop) {
-        const code = `K-${++n}`;
-        try {
-          const response = await fetch(`${cli.url}/api/v2/companies/7000001/customers`, {
-            method: 'POST',
-            headers: { authorization: auth, 'content-type': 'application/json' },
-            body: JSON.stringify([customer(code)]),
-            signal: AbortSignal.timeout(5000),
-          });
-          if (response.status === 200) acknowledged.push(code);
-          await response.arrayBuffer();
-        } catch {
-          return; // the process is gone
-        }
-      }
-    };
-    const writers = [writer(), writer(), writer(), writer()];
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    cli.child.kill('SIGKILL');
-    await exited(cli.child);
-    stop = true;
-    await Promise.all(writers);
-    assert.ok(acknowledged.length >= 5, `some writes were acknowledged (${acknowledged.length})`);
-
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as { state: { customers: Array<{ customerCode: string }> } };
-    const codes = new Set(saved.state.customers.map((c) => c.customerCode));
-    const lost = acknowledged.filter((code) => !codes.has(code));
-    assert.deepEqual(lost, [], 'no acknowledged write is missing from the file');
-
-    const restarted = await startSandbox({ dataFile: file });
+  it('fails a write whose journal flush fails (fault failNextWrites), undoing it, and goes on', async () => {
+    const sandbox = await startSandbox({ dataFile: join(dir, 'refused.json') });
     try {
-      const client = sdk(restarted);
-      const found = await client.queryCustomers({ companyId: restarted.companyId, filter: "customerCode startswith 'K-'" });
-      const restored = new Set(found.value.map((c) => c.customerCode));
-      assert.ok(acknowledged.every((code) => restored.has(code)));
+      const client = sdk(sandbox);
+      const companyId = sandbox.companyId;
+      sandbox.setFaults({ failNextWrites: 1 });
+      await assert.rejects(client.createCustomers({ companyId, model: [model<Models.CustomerModel>(customer('F-1'))] }), (e: { code?: string }) => e.code === 'UnhandledException');
+      await assert.rejects(client.getCustomer({ companyId, customerCode: 'F-1' }), (e: { code?: string }) => e.code === 'EntityNotFoundError');
+      await client.createCustomers({ companyId, model: [model<Models.CustomerModel>(customer('F-1'))] });
+      assert.equal((await client.getCustomer({ companyId, customerCode: 'F-1' })).name, 'Customer F-1');
     } finally {
-      await restarted.close();
+      await sandbox.close();
     }
+    const again = await startSandbox({ dataFile: join(dir, 'refused.json') });
+    try {
+      assert.equal((await sdk(again).getCustomer({ companyId: again.companyId, customerCode: 'F-1' })).name, 'Customer F-1');
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('converts a version-1 single-JSON data file, keeping the original as .v1.bak', async () => {
+    const file = join(dir, 'old.json');
+    const seedDay = '2025-03-04';
+    const v1 = {
+      format: 'cert-elements-sandbox',
+      version: 1,
+      savedAt: '2025-03-04T10:00:00.000Z',
+      state: {
+        seedDay,
+        provision: { status: 'Provisioned', readyAtMs: null },
+        nextIds: { customer: 8, certificate: 4, invitation: 1 },
+        customers: [{ id: 7, customerCode: 'OLD-1', name: 'Old Timer', line1: '1 A St', city: 'Reno', region: 'NV', postalCode: '89501', country: 'US', createdDate: '2025-03-04T10:00:00.000Z', modifiedDate: '2025-03-04T10:00:00.000Z' }],
+        certificates: [{ id: 3, signedDate: '2025-01-01', expirationDate: null, exemptionReasonId: 1, exposureZoneId: 29, status: 'COMPLETE', valid: true, verified: true, exemptPercentage: 100, customerCodes: ['OLD-1'], document: { kind: 'generated' }, createdDate: '2025-03-04T10:00:00.000Z', modifiedDate: '2025-03-04T10:00:00.000Z' }],
+        invitations: [],
+      },
+    };
+    writeFileSync(file, JSON.stringify(v1));
+    const logged: string[] = [];
+    const first = await startSandbox({ dataFile: file, logger: (line) => logged.push(line) });
+    try {
+      const client = sdk(first);
+      assert.equal((await client.getCustomer({ companyId: first.companyId, customerCode: 'OLD-1' })).name, 'Old Timer');
+      assert.equal((await client.listValidCertificatesForCustomer({ companyId: first.companyId, customerCode: 'OLD-1', country: 'US', region: 'NV' })).certificate?.id, 3);
+      const [next] = await client.createCustomers({ companyId: first.companyId, model: [model<Models.CustomerModel>(customer('NEW-1'))] });
+      assert.equal(next?.id, 8, 'ids continue after the converted ones');
+      assert.ok(logged.some((line) => /converted/.test(line)));
+    } finally {
+      await first.close();
+    }
+    assert.equal(readFileSync(`${file}.v1.bak`, 'utf8'), JSON.stringify(v1));
+    assert.match(readFileSync(file, 'utf8').split('\n')[0] as string, /"version":2/);
+    const second = await startSandbox({ dataFile: file });
+    try {
+      assert.equal((await sdk(second).getCustomer({ companyId: second.companyId, customerCode: 'NEW-1' })).name, 'Customer NEW-1');
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('refuses a damaged snapshot or journal and leaves both untouched', async () => {
+    const file = join(dir, 'broken-later.json');
+    const sandbox = await startSandbox({ dataFile: file });
+    await sdk(sandbox).createCustomers({ companyId: sandbox.companyId, model: [model<Models.CustomerModel>(customer('DMG-1'))] });
+    await sandbox.close();
+    const journal = join(dir, readdirSync(dir).find((name) => name.startsWith('broken-later.json.journal-')) as string);
+    const snapshot = readFileSync(file, 'utf8');
+    const lines = readFileSync(journal, 'utf8');
+
+    writeFileSync(journal, `{"ops": [garbage\n${lines}`);
+    await assert.rejects(startSandbox({ dataFile: file }), (error: unknown) => error instanceof DataFileError && /journal line 1 is damaged/.test(error.message));
+    assert.equal(readFileSync(journal, 'utf8'), `{"ops": [garbage\n${lines}`);
+    writeFileSync(journal, lines);
+
+    const cut = snapshot.slice(0, snapshot.lastIndexOf('{"end"'));
+    writeFileSync(file, cut);
+    await assert.rejects(startSandbox({ dataFile: file }), (error: unknown) => error instanceof DataFileError && /incomplete/.test(error.message));
+    assert.equal(readFileSync(file, 'utf8'), cut);
   });
 });

@@ -4,30 +4,17 @@
  * inactive certificate lists, certificate attributes, ListCertificateAttributes, DeleteCustomer.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type * as Models from 'avatax/lib/models/index.js';
-import type { Sandbox } from '../../../src/sandbox/index.js';
-import { watchBodies } from './body-recorder.js';
-import { api, expectAvaTaxError, model, rejectsWithCode, samplePdf, sdk, startSandbox, todayUtc, type AvaTaxClient } from './support.js';
+import { api, expectAvaTaxError, model, rejectsWithCode, samplePdf, todayUtc, useSuiteSandbox } from './support.js';
 
 type CertificateModel = Models.CertificateModel;
 
 describe('certificate administration through the official avatax SDK', () => {
-  let sandbox: Sandbox;
-  let client: AvaTaxClient;
-  let companyId: number;
-
-  const bodies = watchBodies();
-
-  before(async () => {
-    sandbox = await startSandbox();
-    bodies.start(sandbox.url);
-    client = sdk(sandbox);
-    companyId = sandbox.companyId;
-  });
-  after(() => sandbox.close());
+  const suite = useSuiteSandbox();
 
   const createFor = async (customerCode: string, zone: string): Promise<number> => {
+    const { client, companyId } = suite;
     const [created] = await client.createCertificates({
       companyId,
       model: [model<CertificateModel>({
@@ -40,6 +27,7 @@ describe('certificate administration through the official avatax SDK', () => {
 
   describe('DeleteCertificate', () => {
     it('answers an ErrorDetail array saying the certificate was deleted', async () => {
+      const { client, companyId } = suite;
       const id = await createFor('C-1005', 'Oregon');
       const result = await client.deleteCertificate({ companyId, id });
       assert.ok(Array.isArray(result));
@@ -51,6 +39,7 @@ describe('certificate administration through the official avatax SDK', () => {
     });
 
     it('removes the certificate from every list, the status lookup and the attachment', async () => {
+      const { client, companyId, sandbox } = suite;
       const id = await createFor('C-1005', 'Idaho');
       const status = () => client.listValidCertificatesForCustomer({ companyId, customerCode: 'C-1005', country: 'US', region: 'ID' });
       assert.equal((await status()).status, 'Exempt');
@@ -71,6 +60,7 @@ describe('certificate administration through the official avatax SDK', () => {
     });
 
     it('turns a seeded exempt zone into NotExempt', async () => {
+      const { client, companyId } = suite;
       const before = await client.listValidCertificatesForCustomer({ companyId, customerCode: 'C-1006', country: 'CA', region: 'BC' });
       assert.equal(before.status, 'Exempt');
       await client.deleteCertificate({ companyId, id: Number(before.certificate?.id) });
@@ -80,6 +70,7 @@ describe('certificate administration through the official avatax SDK', () => {
     });
 
     it('answers a missing id with a 404 EntityNotFoundError envelope', async () => {
+      const { client, companyId, sandbox } = suite;
       await rejectsWithCode(client.deleteCertificate({ companyId, id: 987_654 }), 'EntityNotFoundError');
       const id = await createFor('C-1005', 'Utah');
       await client.deleteCertificate({ companyId, id });
@@ -89,6 +80,7 @@ describe('certificate administration through the official avatax SDK', () => {
 
   describe('UpdateCertificate', () => {
     it('replaces the fields of a certificate and keeps its id, links and document', async () => {
+      const { client, companyId } = suite;
       const id = await createFor('C-1005', 'Nevada');
       const current = await client.getCertificate({ companyId, id });
       const updated = await client.updateCertificate({
@@ -109,6 +101,7 @@ describe('certificate administration through the official avatax SDK', () => {
     });
 
     it('marks a certificate invalid, and relinks customers when the body names them', async () => {
+      const { client, companyId } = suite;
       const id = await createFor('C-1005', 'Vermont');
       const current = await client.getCertificate({ companyId, id });
       const updated = await client.updateCertificate({ companyId, id, model: { ...current, valid: false, customers: [model<Models.CustomerModel>({ customerCode: 'C-1004' })] } });
@@ -120,6 +113,7 @@ describe('certificate administration through the official avatax SDK', () => {
     });
 
     it('validates the replacement like a creation, and answers a missing id with 404', async () => {
+      const { client, companyId } = suite;
       const id = await createFor('C-1005', 'Maine');
       const current = await client.getCertificate({ companyId, id });
       await rejectsWithCode(client.updateCertificate({ companyId, id, model: { ...current, exemptionReason: model<Models.ExemptionReasonModel>({ name: 'NOPE' }) } }), 'InvalidExemptReason');
@@ -131,6 +125,7 @@ describe('certificate administration through the official avatax SDK', () => {
 
   describe('active and inactive certificates of a customer', () => {
     it('answers ExemptionStatusModel: the active certificate, and the latest inactive one', async () => {
+      const { client, companyId } = suite;
       const active = await client.listActiveCertificatesForCustomer({ companyId, customerCode: 'C-1001' });
       assert.equal(active.status, 'Exempt');
       assert.equal(String(active.certificate?.ecmStatus), 'Valid');
@@ -145,6 +140,7 @@ describe('certificate administration through the official avatax SDK', () => {
     });
 
     it('lists every active certificate with $include=active_certificates', async () => {
+      const { client, companyId } = suite;
       const customer = await client.getCustomer({ companyId, customerCode: 'C-1001', include: 'active_certificates' });
       const zones = (customer.activeCertificates ?? []).map((a) => a.exposureZone?.name).sort();
       assert.deepEqual(zones, ['California', 'Texas', 'Washington']);
@@ -154,6 +150,7 @@ describe('certificate administration through the official avatax SDK', () => {
 
   describe('certificate attributes', () => {
     it('lists the definitions, filters them, and refuses another company', async () => {
+      const { client, companyId } = suite;
       const all = await client.listCertificateAttributes({});
       assert.ok(all.value.some((a) => a.name === 'DIRECT PAY' && a.isSystemCode === true));
       const direct = await client.listCertificateAttributes({ companyid: companyId, filter: "name eq 'DIRECT PAY'" });
@@ -162,6 +159,7 @@ describe('certificate administration through the official avatax SDK', () => {
     });
 
     it('links and unlinks attributes by id or name, shown with $include=attributes', async () => {
+      const { client, companyId } = suite;
       const id = await createFor('C-1005', 'Ohio');
       const direct = (await client.listCertificateAttributes({ filter: "name eq 'DIRECT PAY'" })).value[0] as Models.CertificateAttributeModel;
       const linked = await client.linkAttributesToCertificate({ companyId, id, model: [direct, model<Models.CertificateAttributeModel>({ name: 'needs review' })] });
@@ -178,6 +176,7 @@ describe('certificate administration through the official avatax SDK', () => {
 
   describe('DeleteCustomer', () => {
     it('deletes the customer, keeps its certificates unlinked, and answers an ErrorDetail array', async () => {
+      const { client, companyId } = suite;
       await client.createCustomers({
         companyId,
         model: [model<Models.CustomerModel>({ companyId, customerCode: 'DEL-1', name: 'To delete', line1: '1 A St', city: 'Reno', region: 'NV', postalCode: '89501', country: 'US' })],
@@ -192,5 +191,5 @@ describe('certificate administration through the official avatax SDK', () => {
     });
   });
 
-  it('answers only bodies the official avatax models allow (official-models.ts)', () => bodies.assertOfficial());
+  it('answers only bodies the official avatax models allow (official-models.ts)', () => suite.bodies.assertOfficial());
 });

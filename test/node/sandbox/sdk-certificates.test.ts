@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import type * as Models from 'avatax/lib/models/index.js';
 import type { Sandbox } from '../../../src/sandbox/index.js';
 import { watchBodies } from './body-recorder.js';
-import { model, rejectsWithCode, samplePdf, sdk, startSandbox, todayUtc, type AvaTaxClient } from './support.js';
+import { model, rejectsWithCode, samplePdf, suiteSandbox, todayUtc, type AvaTaxClient } from './support.js';
 
 type CertificateModel = Models.CertificateModel;
 
@@ -19,10 +19,7 @@ describe('certificates and invitations through the official avatax SDK', () => {
   const bodies = watchBodies();
 
   before(async () => {
-    sandbox = await startSandbox();
-    bodies.start(sandbox.url);
-    client = sdk(sandbox);
-    companyId = sandbox.companyId;
+    ({ sandbox, client, companyId } = await suiteSandbox(bodies));
   });
   after(() => sandbox.close());
 

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type * as Models from 'avatax/lib/models/index.js';
 import type { Sandbox } from '../../../src/sandbox/index.js';
 import { watchBodies } from './body-recorder.js';
-import { model, rejectsWithCode, sdk, startSandbox, type AvaTaxClient } from './support.js';
+import { model, rejectsWithCode, sdk, startSandbox, suiteSandbox, type AvaTaxClient } from './support.js';
 
 type CustomerModel = Models.CustomerModel;
 
@@ -20,10 +20,7 @@ describe('sandbox through the official avatax SDK', () => {
   const bodies = watchBodies();
 
   before(async () => {
-    sandbox = await startSandbox();
-    bodies.start(sandbox.url);
-    client = sdk(sandbox);
-    companyId = sandbox.companyId;
+    ({ sandbox, client, companyId } = await suiteSandbox(bodies));
   });
   after(() => sandbox.close());
 

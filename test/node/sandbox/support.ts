@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import avatax from 'avatax';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../../src/sandbox/index.js';
 import { textPdf } from '../../../src/sandbox/documents/pdf.js';
+import { after, before } from 'node:test';
+import { watchBodies, type BodyWatch } from './body-recorder.js';
 
 // The package's typings declare an ES default export, but at runtime it is CommonJS
 // (module.exports = client); under NodeNext the default import is the namespace.
@@ -16,6 +18,24 @@ export type AvaTaxClient = InstanceType<AvaTaxClientClass>;
 /** Starts a sandbox on a free loopback port with fast invitations unless told otherwise. */
 export function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   return createSandbox({ inviteDelayMs: 50, ...options });
+}
+
+/**
+ * For a suite: starts its sandbox before the tests (its answers watched, see body-recorder.ts)
+ * and closes it after; the returned object is filled in by then.
+ */
+export function useSuiteSandbox(options: SandboxOptions = {}): { sandbox: Sandbox; client: AvaTaxClient; companyId: number; bodies: BodyWatch } {
+  const suite = { bodies: watchBodies() } as { sandbox: Sandbox; client: AvaTaxClient; companyId: number; bodies: BodyWatch };
+  before(async () => void Object.assign(suite, await suiteSandbox(suite.bodies, options)));
+  after(() => suite.sandbox.close());
+  return suite;
+}
+
+/** A suite's sandbox with its bodies watched (see body-recorder.ts), and an SDK client for it. */
+export async function suiteSandbox(bodies: BodyWatch, options: SandboxOptions = {}): Promise<{ sandbox: Sandbox; client: AvaTaxClient; companyId: number }> {
+  const sandbox = await startSandbox(options);
+  bodies.start(sandbox.url);
+  return { sandbox, client: sdk(sandbox), companyId: sandbox.companyId };
 }
 
 /** The official SDK, authenticated with accountId/licenseKey (or the given credentials). */

@@ -173,3 +173,38 @@ describe('POST /v1/status/batch', () => {
     assert.equal(res.status, 403);
   });
 });
+
+describe('one AvaTax call per verdict', () => {
+  let stack: Stack;
+  before(async () => {
+    stack = await startStack({ server: { statusCacheSeconds: 0 } });
+  });
+  after(() => stack.close());
+
+  test('a verdict no certificate covers costs one call with the cache off, too', async () => {
+    const token = await stack.token('C-1001', ['status:read']);
+    await stack.get('/v1/status?country=US&region=WA', token); // definitions warm
+    stack.upstream.reset();
+    for (const region of ['NV', 'WA', 'OR']) await stack.get(`/v1/status?country=US&region=${region}`, token);
+    assert.equal(stack.upstream.count(), 3);
+  });
+});
+
+describe('calls in flight towards AvaTax', () => {
+  let stack: Stack;
+  before(async () => {
+    stack = await startStack({ proxy: true, sandbox: { customers: 40 }, server: { upstreamConcurrency: 6 } });
+  });
+  after(() => stack.close());
+
+  test('a batch of many customers runs as many at once as upstreamConcurrency allows, and no more', async () => {
+    const staff = await stack.token('*', ['status:read']);
+    await stack.get('/v1/exposure-zones', staff);
+    stack.proxy!.rules([{ method: 'GET', path: /\/customers\/[^/]+\/certificates/, action: 'slow', ms: 150 }]);
+    const items = Array.from({ length: 30 }, (_, i) => ({ customerCode: `G-${String(i + 1).padStart(6, '0')}`, country: 'US', region: 'WA' }));
+    const res = await stack.post('/v1/status/batch', { items }, staff);
+    assert.equal(res.status, 200);
+    assert.equal(stack.upstream.count(/\/customers\/G-\d+\/certificates$/), 30, 'one call per customer');
+    assert.equal(stack.proxy!.concurrency('GET').max, 6);
+  });
+});

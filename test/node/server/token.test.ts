@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SignJWT, decodeJwt } from 'jose';
 import { CertRefusal, issueToken, verifyToken } from '../../../src/server/index.js';
+import type { TokenResponse } from '../../../src/client/contract.js';
 import { SECRET, errorOf, startStack, type Stack } from './helpers.js';
 
 describe('issueToken / verifyToken', () => {
@@ -90,6 +91,21 @@ describe('POST /token', () => {
     assert.equal(claims.scope, 'status:read');
     assert.ok((claims.exp ?? 0) - (claims.iat ?? 0) <= 900);
     assert.equal(new Date(body.expiresAt).getTime(), (claims.exp ?? 0) * 1000);
+  });
+
+  test("the token answer carries the verdicts of the zones the page named, for the token's own customer only", async () => {
+    const res = await stack.post('/token', { status: ['US-WA', 'us-nv', 'US-XX'] }, undefined, { 'x-user': 'C-1001' });
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as TokenResponse;
+    assert.deepEqual(body.status?.map((v) => [v.customerCode, v.zone.region, v.status]), [['C-1001', 'WA', 'exempt'], ['C-1001', 'NV', 'missing']], 'a zone AvaTax does not know is left out');
+    assert.equal((await (await stack.post('/token', {}, undefined, { 'x-user': 'C-1001' })).json() as TokenResponse).status, undefined, 'none asked, none given');
+    const staff = (await (await stack.post('/token', { status: ['US-WA'] }, undefined, { 'x-user': 'staff' })).json()) as TokenResponse;
+    assert.equal(staff.status, undefined, 'a staff token names no customer: its pages batch');
+    const bad = await stack.post('/token', { status: ['Washington'] }, undefined, { 'x-user': 'C-1001' });
+    assert.equal(bad.status, 400);
+    assert.deepEqual((await errorOf(bad)).fields, ['status.0']);
+    const many = await stack.post('/token', { status: Array.from({ length: 21 }, () => 'US-WA') }, undefined, { 'x-user': 'C-1001' });
+    assert.equal(many.status, 400);
   });
 
   test('401 when authorize returns null, 403 when it refuses', async () => {

@@ -1,7 +1,7 @@
 /**
  * At most `limit` holders at a time; others wait in line, each for at most `waitMs`. Bounds the
- * memory that concurrent certificate uploads take (each holds its file several times over while
- * it is read, checked and encoded for AvaTax).
+ * calls in flight towards AvaTax, and the memory that concurrent certificate uploads take (each
+ * holds its file several times over while it is read, checked and encoded for AvaTax).
  */
 export class Slots {
   readonly #limit: number;

@@ -15,7 +15,7 @@ const config :Workerd.Config = (
 const shop :Workerd.Worker = (
   modules = [
     (name = "worker.js", esModule = embed "dist/worker.js"),
-    (name = "cdn.js", text = embed "dist/cert-elements.min.js"),
+    (name = "cdn.js", esModule = embed "dist/cdn.js"),
   ],
   compatibilityDate = "2025-09-01",
   compatibilityFlags = ["nodejs_compat"],

@@ -1,10 +1,11 @@
 /**
  * The shop as a Cloudflare-style worker (workerd with `nodejs_compat`): the companion serves
- * /cert-api straight from `certServer.fetch`, the page and the browser bundle are served beside
- * it. Settings come from bindings (config.capnp), as `wrangler` vars and secrets would.
+ * /cert-api straight from `certServer.fetch`; the page and the browser bundle with the chunks
+ * it loads on first use are served beside it. Settings come from bindings (config.capnp), as
+ * `wrangler` vars and secrets would.
  */
 import { createCertServer, type CertServer } from 'cert-elements/server';
-import bundle from './cdn.js';
+import cdn from './cdn.js';
 import { shopPage } from '../shared/shop-page.ts';
 
 export interface Env {
@@ -35,7 +36,8 @@ export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     const { pathname } = new URL(request.url);
     if (pathname === '/') return new Response(shopPage('workerd shop'), { headers: { 'content-type': 'text/html; charset=utf-8' } });
-    if (pathname === '/cdn/cert-elements.min.js') return new Response(bundle, { headers: { 'content-type': 'text/javascript; charset=utf-8' } });
+    const asset = pathname.slice('/cdn/'.length);
+    if (pathname.startsWith('/cdn/') && Object.hasOwn(cdn, asset)) return new Response(cdn[asset], { headers: { 'content-type': 'text/javascript; charset=utf-8' } });
     return companion(env).fetch(request);
   },
 };

@@ -33,6 +33,9 @@ export interface ListenOptions {
 
 type FetchHandler = { fetch(request: Request): Promise<Response> | Response };
 
+/** Bodies up to this size (the JSON limit) are read to their end even when answered early. */
+const SMALL_BODY_BYTES = 64 * 1024;
+
 /**
  * Serves a fetch handler (a `CertServer`, or anything with `fetch`) over Node's `http`.
  */
@@ -90,7 +93,10 @@ export function toNodeHandler(handler: FetchHandler): (req: IncomingMessage, res
     if (!adoptHostRequest(req as HostIncoming)) unusable.add(req);
     const writeHead = res.writeHead;
     res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
-      if (!req.complete) this.setHeader('Connection', 'close');
+      // A small body still on its way is read and dropped by Node after the answer, so the client
+      // (which is still sending it) gets the answer; closing on it instead makes fetch on Node 24
+      // fail with EPIPE. Larger or unannounced ones are cut.
+      if (!req.complete && !(Number(req.headers['content-length']) <= SMALL_BODY_BYTES)) this.setHeader('Connection', 'close');
       return writeHead.apply(this, args);
     } as ServerResponse['writeHead'];
     return listener(req, res);

@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
  * Browser builds (Vite 8, Oxc reads the legacy decorators of tsconfig.json):
  * - default mode: the npm ES modules, one file per source module, Lit external:
  *   dist/index.js, dist/cert-status.js, dist/certexpress-link.js, dist/customer-lookup.js,
- *   dist/cert-upload.js, dist/client/index.js, dist/elements/…
+ *   dist/cert-upload.js, dist/client/index.js, dist/react/index.js (React wrappers), dist/elements/…
  * - `--mode bundle`: dist/cert-elements.min.js, the storefront bundle (`<cert-status>` and
  *   `<certexpress-link>`), one minified ES module with Lit inside for a CDN `<script type="module">`.
  * - `--mode bundle-erp`: dist/cert-elements-erp.min.js, every element, the same way.
@@ -36,6 +36,7 @@ export default defineConfig(({ mode }) => {
               'customer-lookup': 'src/elements/define-customer-lookup.ts',
               'cert-upload': 'src/elements/define-cert-upload.ts',
               'client/index': 'src/client/index.ts',
+              'react/index': 'src/react/index.ts',
             },
             formats: ['es'],
           },
@@ -48,7 +49,7 @@ export default defineConfig(({ mode }) => {
             output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' },
           }
         : {
-            external: [/^lit($|\/)/, /^@lit\//],
+            external: [/^lit($|\/)/, /^@lit\//, /^react($|\/)/],
             output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
           },
     },

@@ -1,13 +1,14 @@
 // @ts-check
-// Browser tests: Debian's Chromium (CHROME_PATH), TypeScript through esbuild with the legacy
-// decorators of tsconfig.json, and a reporter that hands totals to scripts/test.mjs.
+// Browser tests in one engine per run (WTR_BROWSER: chromium, firefox or webkit; see
+// test/support/browsers.mjs), TypeScript through esbuild with the legacy decorators of
+// tsconfig.json, and a reporter that hands totals to scripts/test.mjs.
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
+import { launcherFor } from './test/support/browsers.mjs';
 
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const ENGINE = process.env.WTR_BROWSER ?? 'chromium';
 
 /** Writes `{passed, failed, skipped}` to WTR_RESULTS_FILE when the run ends. */
 /** @returns {import('@web/test-runner').Reporter} */
@@ -73,16 +74,7 @@ export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: CHROME,
-        headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-          '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      },
-    }),
-  ],
+  browsers: [await launcherFor(ENGINE)],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     {

@@ -14,9 +14,11 @@ for (const mode of ['production', 'bundle', 'bundle-erp']) {
 
 // The CDN files get a second, deeper minification: terser's output of the same code is about
 // 2 % smaller after gzip than the bundler's, which is what keeps the storefront file in budget.
+// `keep_fargs: false` drops unused trailing parameters (about 14 B after gzip): nothing in these
+// bundles reads a function's `length`.
 const cdnFiles = ['dist/cert-elements.min.js', 'dist/cert-elements-erp.min.js', ...readdirSync('dist/chunks').map((f) => join('dist/chunks', f))];
 for (const file of cdnFiles) {
-  const { code } = await minify(readFileSync(file, 'utf8'), { module: true, ecma: 2022, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  const { code } = await minify(readFileSync(file, 'utf8'), { module: true, ecma: 2022, compress: { passes: 2, keep_fargs: false }, mangle: true, format: { comments: false } });
   writeFileSync(file, code);
 }
 

@@ -1,15 +1,17 @@
 // `npm test`: every suite of the project, one after the other, then one closing line
 // `N passed, N failed, N skipped` over all of them.
 //   node suites    test/node/**/*.test.ts   (node:test via tsx: sandbox, companion)
-//   browser suite  test/browser/**/*.test.ts (web-test-runner in Chromium)
+//   browser suite  test/browser/**/*.test.ts (web-test-runner), once per engine:
+//                  `browser` in Chromium, `firefox` in Firefox ESR, `webkit` in WebKitGTK
 //   end to end     test/e2e/**/*.test.ts    (node:test driving Chromium with playwright-core)
-// Arguments narrow the run: `npm test -- node`, `npm test -- browser e2e`.
+// Arguments narrow the run: `npm test -- node`, `npm test -- browser e2e`, `npm test -- firefox`.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureRedisServer } from './apt-install.mjs';
 import { ensureChromium } from './ensure-chromium.mjs';
+import { ensureEngine } from './ensure-engines.mjs';
 
 // Per run, so that two runs at once (an editor's and a terminal's) never read each other's totals.
 const RESULTS = mkdtempSync(join(tmpdir(), 'cert-elements-tests-'));
@@ -49,13 +51,14 @@ function runNodeSuite(name, files, env = process.env) {
   return totals;
 }
 
-function runBrowserSuite(env) {
+/** The browser suite in one engine (test/support/browsers.mjs). */
+function runBrowserSuite(env, engine) {
   if (testFiles('test/browser').length === 0) return { passed: 0, failed: 0, skipped: 0 };
-  const out = join(RESULTS, 'browser.json');
+  const out = join(RESULTS, `browser-${engine}.json`);
   const bin = join('node_modules', '@web', 'test-runner', 'dist', 'bin.js');
   const { status } = spawnSync(process.execPath, ['--import', 'tsx', bin], {
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...env, WTR_RESULTS_FILE: out },
+    env: { ...env, WTR_RESULTS_FILE: out, WTR_BROWSER: engine },
   });
   const totals = readTotals(out) ?? { passed: 0, failed: 0, skipped: 0 };
   if (status !== 0 && totals.failed === 0) totals.failed = 1;
@@ -82,7 +85,18 @@ if (runs('browser') || runs('e2e')) {
 
 if (runs('node')) ensureRedisServer();
 if (runs('node')) add('node', runNodeSuite('node', testFiles('test/node'), env));
-if (runs('browser')) add('browser', runBrowserSuite(env));
+if (runs('browser')) add('browser (Chromium)', runBrowserSuite(env, 'chromium'));
+for (const [name, label] of [['firefox', 'Firefox ESR'], ['webkit', 'WebKitGTK']]) {
+  if (!runs(name)) continue;
+  try {
+    ensureEngine(name);
+  } catch (error) {
+    console.error(error.message);
+    add(`browser (${label})`, { passed: 0, failed: 1, skipped: 0 });
+    continue;
+  }
+  add(`browser (${label})`, runBrowserSuite(env, name));
+}
 if (runs('e2e')) add('e2e', runNodeSuite('e2e', testFiles('test/e2e'), env));
 
 console.log(`${sum.passed} passed, ${sum.failed} failed, ${sum.skipped} skipped`);

@@ -1,4 +1,4 @@
-import { html, LitElement, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, LitElement, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { CertClient } from '../client/cert-client.js';
 import type { ErrorDetail } from '../client/contract.js';
 import { configError, toErrorDetail } from '../client/errors.js';
@@ -206,7 +206,9 @@ export abstract class CertElementBase extends LitElement {
     if (focused && !focused.isConnected) (this.renderRoot.querySelector<HTMLElement>('a,button') ?? this.renderRoot.querySelector('div'))!.focus();
   }
 
-  protected override render(): TemplateResult {
+  protected override render(): TemplateResult | typeof nothing {
+    // On a server (SSR) the element renders nothing: its status is known only in the browser.
+    if (isServer) return nothing;
     const t = this.strings;
     const tone = this.tone();
     // The icon's shape, not only its colour, tells the tones apart.

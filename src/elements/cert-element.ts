@@ -2,6 +2,7 @@ import type { PropertyDeclarations } from 'lit';
 import type { CustomerSummary } from '../client/contract.js';
 import { CertElementBase } from './cert-element-base.js';
 import { CustomerSourceFollower } from './customer-source.js';
+import { serverRenderedRoot } from './server-root.js';
 
 export { VERSION, type CommonState } from './cert-element-base.js';
 
@@ -31,5 +32,9 @@ export abstract class CertElement extends CertElementBase {
 
   protected override waiting(): boolean {
     return this.#source.waiting();
+  }
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    return serverRenderedRoot(this) ?? super.createRenderRoot();
   }
 }

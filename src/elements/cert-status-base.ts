@@ -51,6 +51,8 @@ export class CertStatusBase extends CertElementBase {
   constructor() {
     super();
     this.state = 'loading';
+    // Booleans start false (Vue sets a bare attribute as `true` only on a boolean property).
+    this.compact = false;
   }
 
   override connectedCallback(): void {

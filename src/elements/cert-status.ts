@@ -5,6 +5,7 @@ import { enableStatusBatching } from '../client/status-batcher.js';
 import type { SelectedCustomer } from './cert-element.js';
 import { CertStatusBase } from './cert-status-base.js';
 import { CustomerSourceFollower } from './customer-source.js';
+import { serverRenderedRoot } from './server-root.js';
 import { langOf, type Strings } from './i18n.js';
 import { tokenGrants } from './token-scope.js';
 
@@ -83,6 +84,10 @@ export class CertStatusElement extends CertStatusBase {
 
   protected override waiting(): boolean {
     return this.#source.waiting();
+  }
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    return serverRenderedRoot(this) ?? super.createRenderRoot();
   }
 
   protected override begin(client: CertClient, signal: AbortSignal): void {

@@ -70,10 +70,13 @@ function summary(v: FormView): unknown {
 
 function zoneSelect(v: FormView): TemplateResult {
   let names: Intl.DisplayNames | undefined;
+  let order = new Intl.Collator('en');
   try {
+    order = new Intl.Collator(v.lang);
     names = new Intl.DisplayNames([v.lang, 'en'], { type: 'region' });
   } catch {
-    // plain codes below
+    // Not a BCP 47 tag (`lang="en_US"`, a browser reporting the POSIX locale "C"): English
+    // order and plain country codes rather than a form that fails to render.
   }
   const countries = [...new Set(v.zones.map((z) => z.country))];
   const option = (z: ExposureZone): TemplateResult => {
@@ -85,7 +88,7 @@ function zoneSelect(v: FormView): TemplateResult {
     ${countries.map(
       (country) => html`<optgroup label=${names?.of(country) ?? country}>${v.zones
         .filter((z) => z.country === country)
-        .sort((a, b) => a.name.localeCompare(b.name, v.lang))
+        .sort((a, b) => order.compare(a.name, b.name))
         .map(option)}</optgroup>`,
     )}
   </select>`;

@@ -54,6 +54,7 @@ export class CertExpressLinkBase extends CertElementBase {
     this.state = 'idle';
     this.delivery = 'download';
     this.coverLetter = 'STANDARD_REQUEST';
+    this.auto = false; // a boolean, so that Vue sets a bare `auto` attribute as `true`
   }
 
   protected override badAttribute(): string | undefined {

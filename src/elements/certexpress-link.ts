@@ -5,6 +5,7 @@ import type { SelectedCustomer } from './cert-element.js';
 import { CertExpressLinkBase } from './certexpress-link-base.js';
 import type { OptionsForm } from './certexpress-options.js';
 import { CustomerSourceFollower } from './customer-source.js';
+import { serverRenderedRoot } from './server-root.js';
 import { langOf, type Strings } from './i18n.js';
 
 export type { CertExpressLinkState } from './certexpress-link-base.js';
@@ -75,8 +76,17 @@ export class CertExpressLinkElement extends CertExpressLinkBase {
   #signal?: AbortSignal;
   #form?: OptionsForm;
 
+  constructor() {
+    super();
+    this.options = false; // a boolean, so that Vue sets a bare `options` attribute as `true`
+  }
+
   protected override waiting(): boolean {
     return this.#source.waiting();
+  }
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    return serverRenderedRoot(this) ?? super.createRenderRoot();
   }
 
   protected override begin(client: CertClient, signal: AbortSignal): void {

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { CertClient } from '../client/cert-client.js';
 import type { CustomerSearchResult, CustomerSummary } from '../client/contract.js';
 import { CertElement, type CommonState } from './cert-element.js';
@@ -292,7 +292,8 @@ export class CustomerLookupElement extends CertElement {
     return undefined;
   }
 
-  protected override render(): TemplateResult {
+  protected override render(): TemplateResult | typeof nothing {
+    if (isServer) return nothing; // as every element: nothing on a server (SSR)
     const t = this.strings;
     const l = lookupStringsFor(langOf(this));
     const label = this.fieldLabel || l.label;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Logger } from 'pino';
+import type { HostLogger } from './logging.js';
 import type { Scope } from '../client/contract.js';
 import type { CertStore } from './store/store.js';
 
@@ -83,8 +83,11 @@ export interface CertServerConfig {
   store?: CertStore;
   /** Lifetime of tokens minted by `POST /token`, in seconds; default 600, at most 900. */
   tokenTtlSeconds?: number;
-  /** A pino logger, or `false` for silence; default a pino logger on stdout. */
-  logger?: Logger | false;
+  /**
+   * Where the companion logs: a pino logger, `console`, anything with `info`/`warn`/`error(record,
+   * message)`, or `false` for silence; default one JSON line per record on standard output.
+   */
+  logger?: HostLogger | false;
   /** Clock, for tests. */
   now?: () => Date;
 }
@@ -134,7 +137,9 @@ const CONFIG = z.object({
     .custom<CertStore>((v) => typeof v === 'object' && v !== null && typeof (v as CertStore).read === 'function' && typeof (v as CertStore).take === 'function', 'must be a store (memoryStore() or redisStore())')
     .optional(),
   tokenTtlSeconds: z.number().int().min(30).max(900).default(600),
-  logger: z.custom<Logger | false>((v) => v === false || (typeof v === 'object' && v !== null && 'child' in v)).optional(),
+  logger: z
+    .custom<HostLogger | false>((v) => v === false || (typeof v === 'object' && v !== null && ['info', 'warn', 'error'].every((m) => typeof (v as Record<string, unknown>)[m] === 'function')), 'must be a logger with info, warn and error, or false')
+    .optional(),
   now: z.custom<() => Date>((v) => typeof v === 'function', 'must be a function').default(() => () => new Date()),
 });
 

@@ -3,13 +3,17 @@
  * token route and the cert API to the elements.
  *
  * ```ts
- * const server = createCertServer({ avatax: {...}, secret, authorize });
- * await listen(server, { port: 8080 });            // standalone Node http
- * app.all('/cert-api/*', (c) => server.fetch(c.req.raw)); // or mounted (basePath '/cert-api')
+ * const server = createCertServer({ avatax: {...}, secret, authorize, basePath: '/cert-api' });
+ * await listen(server, { port: 8080 });                                    // standalone Node http
+ * expressApp.use('/cert-api', toNodeHandler(server));                      // Express
+ * await fastifyApp.register(fastifyCertServer(server), { prefix: '/cert-api' }); // Fastify
+ * export const POST = (request: Request) => server.fetch(request);         // Web-standard handlers
  * ```
  */
 export { createCertServer, type CertServer } from './server.js';
 export { listen, toNodeHandler, type Listening } from './node.js';
+export { fastifyCertServer, type FastifyLike } from './adapters/fastify.js';
+export { consoleJsonLogger, type HostLogger, type Logger } from './logging.js';
 export {
   CertServerConfigError,
   type Authorize,

@@ -1,6 +1,8 @@
 import { getRequestListener } from '@hono/node-server';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { markBodyRead } from './adapters/body-read.js';
+import { adoptHostRequest, type HostIncoming } from './adapters/node-body.js';
 
 /** A running Node HTTP server. */
 export interface Listening {
@@ -30,6 +32,9 @@ export interface ListenOptions {
 }
 
 type FetchHandler = { fetch(request: Request): Promise<Response> | Response };
+
+/** Bodies up to this size (the JSON limit) are read to their end even when answered early. */
+const SMALL_BODY_BYTES = 64 * 1024;
 
 /**
  * Serves a fetch handler (a `CertServer`, or anything with `fetch`) over Node's `http`.
@@ -67,20 +72,31 @@ export function listen(handler: FetchHandler, options: ListenOptions = {}): Prom
 }
 
 /**
- * A Node `(req, res)` listener for a fetch handler, for Express, Fastify (raw routes) or
- * `http.createServer`. Mount it where the request URL still carries the full path and before
- * any body parser (see docs/server.md for each framework).
+ * A Node `(req, res)` listener for a fetch handler: the Express middleware
+ * (`app.use('/cert-api', toNodeHandler(certServer))`), the core of the Fastify plugin, or
+ * `http.createServer`. The full path is taken from `originalUrl` when a router stripped its mount
+ * prefix. A body a host parser already read (`express.json()`, `express.raw()`, `express.text()`)
+ * is handed on as it was parsed; one that cannot be rebuilt (a multipart body taken by an upload
+ * middleware) is refused with a 500 and an error log, never passed on empty.
  *
  * An answer given before the request body was read (413 for an oversized upload, 401 for an
  * upload without a token) closes the connection: the unread rest of the body would otherwise be
  * taken for the client's next request on that keep-alive connection.
  */
 export function toNodeHandler(handler: FetchHandler): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const listener = getRequestListener((request: Request) => handler.fetch(request));
+  const unusable = new WeakSet<object>();
+  const listener = getRequestListener((request: Request, env: { incoming: object }) => {
+    if (unusable.has(env.incoming)) markBodyRead(request);
+    return handler.fetch(request);
+  });
   return (req, res) => {
+    if (!adoptHostRequest(req as HostIncoming)) unusable.add(req);
     const writeHead = res.writeHead;
     res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
-      if (!req.complete) this.setHeader('Connection', 'close');
+      // A small body still on its way is read and dropped by Node after the answer, so the client
+      // (which is still sending it) gets the answer; closing on it instead makes fetch on Node 24
+      // fail with EPIPE. Larger or unannounced ones are cut.
+      if (!req.complete && !(Number(req.headers['content-length']) <= SMALL_BODY_BYTES)) this.setHeader('Connection', 'close');
       return writeHead.apply(this, args);
     } as ServerResponse['writeHead'];
     return listener(req, res);

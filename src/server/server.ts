@@ -1,4 +1,5 @@
 import type { TokenResponse } from '../client/contract.js';
+import { bodyWasRead, refuseReadBody } from './adapters/body-read.js';
 import { createApp } from './app.js';
 import { AttachmentClient } from './avatax/attachments.js';
 import { createAvaTaxGateway } from './avatax/client.js';
@@ -71,7 +72,8 @@ export function createCertServer(input: CertServerConfig): CertServer {
   const app = createApp(services);
 
   return {
-    fetch: async (request) => app.fetch(request),
+    // A body the host already consumed would read as empty: refused, never taken for `{}`.
+    fetch: async (request) => (request.method !== 'GET' && request.method !== 'HEAD' && bodyWasRead(request) ? refuseReadBody(request, logger) : app.fetch(request)),
     issueToken: async (claims) => {
       const { token, expiresAt } = await issueToken(config.secret, {
         ttlSeconds: config.tokenTtlSeconds,

@@ -242,7 +242,8 @@ describe('<cert-upload> against the real companion and sandbox', () => {
     expect(el.shadowRoot!.activeElement?.id).to.equal('signedDate');
     const signed = day(-20);
     const [y, m, d] = signed.split('-');
-    await sendKeys({ type: `${m}${d}${y}` });
+    // With separators, as a person types it: WebKit's date fields do not move on after two digits.
+    await sendKeys({ type: `${m}/${d}/${y}` });
     expect($<HTMLInputElement>(el, '#signedDate').value).to.equal(signed);
     await tabOutOf('signedDate');
     expect(el.shadowRoot!.activeElement?.id).to.equal('expirationDate');

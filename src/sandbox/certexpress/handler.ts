@@ -97,7 +97,12 @@ function crossSite(req: RequestInfo): boolean {
 }
 
 async function submit(req: RequestInfo, rt: Runtime, invitation: InvitationRecord): Promise<Reply> {
-  if (crossSite(req)) return html(403, renderMessage('Submission refused', 'This form can only be sent from its own page.'));
+  if (crossSite(req)) {
+    // Read (and drop) the body first: a refusal sent while the client is still sending makes
+    // Node 24's fetch fail with EPIPE instead of showing the answer.
+    await req.body(MAX_BODY_BYTES).catch(() => undefined);
+    return html(403, renderMessage('Submission refused', 'This form can only be sent from its own page.'));
+  }
   let form: FormData;
   try {
     form = await parseFormData(String(req.headers['content-type'] ?? ''), await req.body(MAX_BODY_BYTES));

@@ -1,5 +1,4 @@
 import avatax from 'avatax';
-import { hostname } from 'node:os';
 import type {
   AvaCertificate,
   AvaCoverLetter,
@@ -192,11 +191,21 @@ function makeSdk(options: GatewayOptions, timeout: number): SdkSubset {
   const client = new AvaTaxClient({
     appName: 'cert-elements',
     appVersion: VERSION,
-    machineName: hostname().replace(/;/g, ''),
+    machineName: machineName(),
     environment: options.environment,
     timeout,
   }).withSecurity({ accountId: options.accountId, licenseKey: options.licenseKey });
   return client as unknown as SdkSubset;
+}
+
+/**
+ * The machine name in the SDK's `X-Avalara-Client` header, for Avalara's support: the host name
+ * containers and platforms put in `HOSTNAME`, else a fixed name. Read from the environment, not
+ * `node:os`, so the companion runs in Web-standard runtimes too.
+ */
+function machineName(): string {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return (env?.['HOSTNAME'] || 'cert-elements').replace(/[;\s]/g, '').slice(0, 64) || 'cert-elements';
 }
 
 /** The single item of a create answer (creates take and return arrays). */

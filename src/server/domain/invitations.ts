@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { Logger } from '../logging.js';
 import type { DeliveryMethod, Invitation } from '../../client/contract.js';
 import type { AvaTaxGateway } from '../avatax/client.js';
 import type { AvaCustomer, AvaInvitation } from '../avatax/models.js';

@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { Logger } from '../logging.js';
 import type { AvaTaxGateway } from '../avatax/client.js';
 import type { AvaCertificate, AvaInvitation } from '../avatax/models.js';
 import type { CertStore } from '../store/store.js';

@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { Logger } from '../logging.js';
 import type { AttachmentClient } from '../avatax/attachments.js';
 import type { AvaTaxGateway } from '../avatax/client.js';
 import { instantMs } from '../avatax/instant.js';

@@ -28,6 +28,8 @@ export async function readJson<S extends z.ZodType>(c: Context<AppEnv>, schema: 
   let body: unknown;
   try {
     const text = await c.req.text();
+    // Bytes were announced but none arrived: something before the companion read them.
+    if (text === '' && Number(c.req.header('content-length')) > 0) throw new ApiError('internal_error', 'The server read this request before the certificate service could. Nothing was done.');
     body = text.trim() === '' ? {} : JSON.parse(text);
   } catch (error) {
     if (error instanceof ApiError) throw error;

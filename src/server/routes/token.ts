@@ -6,7 +6,7 @@ import { scopeSchema, type AuthorizeResult, type ResolvedConfig } from '../confi
 import type { AppEnv } from '../context.js';
 import type { OriginCheck } from '../cors.js';
 import { ApiError, CertRefusal, forbidden, unauthorized } from '../errors.js';
-import type { Logger } from 'pino';
+import type { Logger } from '../logging.js';
 import { jsonBodyLimit, readJson } from './json-body.js';
 
 /** Zones whose verdicts one token answer may carry (a page's first status asks). */

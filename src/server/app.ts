@@ -5,7 +5,7 @@ import { withUpstreamMetrics, type UpstreamMetrics } from './avatax/metrics.js';
 import type { AppEnv, Services } from './context.js';
 import { cors, originCheck } from './cors.js';
 import { ApiError, errorResponse, notFound, toApiError } from './errors.js';
-import { requestIdFrom } from './logging.js';
+import { isSilent, requestIdFrom } from './logging.js';
 import { certificateRoutes } from './routes/certificates.js';
 import { customerRoutes } from './routes/customers.js';
 import { definitionRoutes } from './routes/definitions.js';
@@ -23,7 +23,7 @@ export function createApp(services: Services): Hono<AppEnv> {
   const isAllowedOrigin = originCheck(config.allowedOrigins, config.apiBase);
   const tokenPath = `${config.basePath}/token`;
   const app = new Hono<AppEnv>().basePath(config.basePath);
-  const logsRequests = logger.isLevelEnabled('info');
+  const logsRequests = !isSilent(logger);
 
   app.use('*', async (c, next) => {
     const requestId = requestIdFrom(c.req.header('x-request-id'));

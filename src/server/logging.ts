@@ -43,6 +43,9 @@ export function consoleJsonLogger(name = 'cert-elements'): Logger {
 
 const silent: Logger = { info() {}, warn() {}, error() {} };
 
+/** Whether the logger is the silence of `logger: false` (work done only for log lines can be skipped). */
+export const isSilent = (logger: Logger): boolean => logger === silent;
+
 /**
  * The companion's logger: the host's (a child of it when it has `child`), silence for `false`,
  * or {@link consoleJsonLogger}. Every record is redacted before it reaches the host's logger:

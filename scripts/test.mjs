@@ -6,7 +6,7 @@
 //   end to end     test/e2e/**/*.test.ts    (node:test driving Chromium with playwright-core)
 // Arguments narrow the run: `npm test -- node`, `npm test -- browser e2e`, `npm test -- firefox`.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureRedisServer } from './apt-install.mjs';
@@ -26,6 +26,21 @@ function testFiles(dir) {
     .filter((f) => f.endsWith('.test.ts'))
     .map((f) => join(dir, f))
     .sort();
+}
+
+/** Newest modification time of the files below `dir` (0 when there are none). */
+function newest(dir) {
+  if (!existsSync(dir)) return 0;
+  let latest = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) latest = Math.max(latest, statSync(join(entry.parentPath ?? entry.path, entry.name)).mtimeMs);
+  }
+  return latest;
+}
+
+function buildIsStale() {
+  const built = existsSync('dist/cert-elements.min.js') ? statSync('dist/cert-elements.min.js').mtimeMs : 0;
+  return built === 0 || newest('src') > built;
 }
 
 function readTotals(file) {
@@ -83,6 +98,12 @@ if (runs('browser') || runs('e2e')) {
   }
 }
 
+// Some tests read the build (the bundles, the packed tarball): build when it is missing or
+// older than the sources, so `npm test` works on a fresh clone by itself.
+if (buildIsStale()) {
+  console.log('dist/ is missing or older than src/: building first (npm run build)…');
+  if (spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+}
 if (runs('node')) ensureRedisServer();
 if (runs('node')) add('node', runNodeSuite('node', testFiles('test/node'), env));
 if (runs('browser')) add('browser (Chromium)', runBrowserSuite(env, 'chromium'));

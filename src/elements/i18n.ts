@@ -1,37 +1,56 @@
-// UI strings of <cert-status> and <certexpress-link>, chosen by the nearest `lang`. English is
-// built in; other languages are separate modules loaded on first use, so a page pays only for
-// the language it shows. Each table lists its texts in the order of KEYS.
-export const KEYS = [
-  'loading', 'exempt', 'expiring', 'pending', 'expired', 'invalid', 'missing', 'list', 'reason', 'expires',
-  'noEnd', 'signed-out', 'not-allowed', 'error', 'config', 'offline', 'retry', 'request', 'preparing', 'slow',
-  'ready', 'open', 'newTab', 'sent', 'choose', 'view',
-] as const;
+// UI strings of <cert-status> and <certexpress-link>, chosen by the nearest `lang`. Every
+// language, English included, is a module of its own loaded on first use: a page pays only for
+// the language it shows, and the bundle carries no text. Elements wait for their table before
+// their first render (see `localeReady`), in parallel with their token and status requests.
 
-/** The strings of one language. */
-export type Strings = Record<(typeof KEYS)[number], string>;
+/** The strings of one language (each locale module is typed by it, so none can miss a key). */
+export interface Strings {
+  loading: string;
+  exempt: string;
+  expiring: string;
+  pending: string;
+  expired: string;
+  invalid: string;
+  missing: string;
+  list: string;
+  reason: string;
+  expires: string;
+  noEnd: string;
+  'signed-out': string;
+  'not-allowed': string;
+  error: string;
+  config: string;
+  offline: string;
+  retry: string;
+  request: string;
+  preparing: string;
+  slow: string;
+  ready: string;
+  open: string;
+  newTab: string;
+  sent: string;
+  choose: string;
+  view: string;
+}
 
-/** A language's texts in the order of KEYS. */
-export type StringTable = readonly string[];
-
-const EN: StringTable = [
-  'Checking certificate…', 'Certificate on file', 'Certificate expires soon', 'Certificate under review',
-  'Certificate expired', 'Certificate not valid', 'No certificate on file', 'Certificates on file', 'Reason',
-  'Expires', 'No end date', 'Please sign in', 'Not allowed', 'Unavailable', 'Configuration error',
-  'Service unreachable.', 'Try again', 'Request certificate', 'Preparing form…', 'Taking longer than usual.',
-  'Form ready', 'Open certificate form', '(new tab)', 'Request sent', 'Choose a customer', 'View certificate',
-];
-
-/** Loaders of the translated tables, by primary language. */
-export const LOADERS: Record<string, () => Promise<{ default: StringTable }>> = {
+/** Loaders of the tables, by primary language; English serves every other language. */
+export const LOADERS: Record<string, () => Promise<{ default: Strings }>> = {
+  en: () => import('./locales/en.js'),
   es: () => import('./locales/es.js'),
   fr: () => import('./locales/fr.js'),
 };
 
-const tables: Record<string, StringTable> = { en: EN };
+const tables: Record<string, Strings> = {};
 const loading: Record<string, Promise<void>> = {};
-const built: Record<string, Strings> = {};
 
-const primary = (lang: string): string => lang.slice(0, 2).toLowerCase();
+/** Until a table has arrived (or when none can be loaded): no text rather than wrong text. */
+const NONE = new Proxy({}, { get: () => '' }) as Strings;
+
+/** The table a language is shown in: its own when there is one, else English. */
+const codeOf = (lang: string): string => {
+  const code = lang.slice(0, 2).toLowerCase();
+  return LOADERS[code] ? code : 'en';
+};
 
 /** The nearest `lang` of `el`, looking up through shadow roots to the document. */
 export function langOf(el: Element): string {
@@ -42,23 +61,23 @@ export function langOf(el: Element): string {
   return globalThis.navigator?.language ?? 'en';
 }
 
-/**
- * Resolves once the strings of `lang` are loaded; undefined when nothing needs loading (English,
- * a language already here, or one without a translation). Never rejects: when the module cannot
- * be loaded the element shows English, and a later call tries again.
- */
-export function localeReady(lang: string): Promise<void> | undefined {
-  const code = primary(lang);
-  const load = LOADERS[code];
-  if (tables[code] || !load) return undefined;
-  return (loading[code] ??= load().then(
+/** Loads one table (once; a failed load is tried again on the next call). */
+const load = (code: string): Promise<void> =>
+  (loading[code] ??= LOADERS[code]!().then(
     (module) => void (tables[code] = module.default),
     () => void delete loading[code],
   ));
+
+/**
+ * Resolves once the strings of `lang` are loaded; undefined when they are here already. English
+ * is loaded alongside as the fallback for a table that is slow or fails. Never rejects.
+ */
+export function localeReady(lang: string): Promise<void> | undefined {
+  const code = codeOf(lang);
+  if (tables[code]) return undefined;
+  if (code !== 'en') void load('en');
+  return load(code);
 }
 
-/** Strings for a BCP 47 tag (by its primary language); English until its translation is loaded. */
-export function stringsFor(lang: string): Strings {
-  const code = tables[primary(lang)] ? primary(lang) : 'en';
-  return (built[code] ??= Object.fromEntries(tables[code]!.map((text, i) => [KEYS[i], text])) as Strings);
-}
+/** Strings for a BCP 47 tag (by its primary language); English while its own are not here. */
+export const stringsFor = (lang: string): Strings => tables[codeOf(lang)] ?? tables['en'] ?? NONE;

@@ -1,10 +1,32 @@
-// Spanish texts of <cert-status> and <certexpress-link>, in the order of KEYS in ../i18n.ts.
-const es: readonly string[] = [
-  'Comprobando certificado…', 'Certificado registrado', 'El certificado vence pronto', 'Certificado en revisión',
-  'Certificado vencido', 'Certificado no válido', 'Ningún certificado registrado', 'Certificados registrados',
-  'Motivo', 'Vence', 'Sin vencimiento', 'Inicie sesión', 'No permitido', 'No disponible', 'Error de configuración',
-  'Servicio inaccesible.', 'Reintentar', 'Solicitar certificado', 'Preparando formulario…', 'Tarda más de lo habitual.',
-  'Formulario listo', 'Abrir formulario de certificado', '(pestaña nueva)', 'Solicitud enviada', 'Elija un cliente',
-  'Ver certificado',
-];
+// Spanish texts of <cert-status> and <certexpress-link> (loaded on first use, like every language).
+import type { Strings } from '../i18n.js';
+
+const es: Strings = {
+  loading: 'Comprobando certificado…',
+  exempt: 'Certificado registrado',
+  expiring: 'El certificado vence pronto',
+  pending: 'Certificado en revisión',
+  expired: 'Certificado vencido',
+  invalid: 'Certificado no válido',
+  missing: 'Ningún certificado registrado',
+  list: 'Certificados registrados',
+  reason: 'Motivo',
+  expires: 'Vence',
+  noEnd: 'Sin vencimiento',
+  'signed-out': 'Inicie sesión',
+  'not-allowed': 'No permitido',
+  error: 'No disponible',
+  config: 'Error de configuración',
+  offline: 'Servicio inaccesible.',
+  retry: 'Reintentar',
+  request: 'Solicitar certificado',
+  preparing: 'Preparando formulario…',
+  slow: 'Tarda más de lo habitual.',
+  ready: 'Formulario listo',
+  open: 'Abrir formulario de certificado',
+  newTab: '(pestaña nueva)',
+  sent: 'Solicitud enviada',
+  choose: 'Elija un cliente',
+  view: 'Ver certificado',
+};
 export default es;

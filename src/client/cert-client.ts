@@ -20,6 +20,11 @@ export interface CertClientOptions extends TokenSourceOptions {
 export interface StatusQuery {
   country?: string;
   region?: string;
+  /**
+   * With a `region`: add the zone's open certificate request, if any, when it is not covered
+   * (`request` in the verdict; the companion reads it alongside, no extra round trip).
+   */
+  requests?: boolean;
 }
 
 /** Per-call options. */
@@ -121,14 +126,14 @@ export class CertClient {
   /** Verdict for one zone (`region` set) or the certificates on file (no `region`). */
   status(query: StatusQuery, { signal, fresh }: StatusOptions = {}): Promise<StatusVerdict | StatusList> {
     const country = query.country ?? (query.region ? 'US' : '');
-    const key = `${this.#cacheScope()}${country}|${query.region ?? ''}|`;
+    const key = `${this.#cacheScope()}${country}|${query.region ?? ''}|${query.requests ? 'r' : ''}`;
     const since = fresh === true ? performance.now() : fresh || undefined;
     if (since !== undefined) {
       // Ordinary answers to this question are stale now; fresh ones asked since are shared.
       statusCache.clear(`${key}o`);
       statusCache.clear(`${key}f`, since);
     }
-    return statusCache.run(`${key}${since === undefined ? 'o' : 'f'}`, () => this.#loadStatus({ country, region: query.region }, since), signal);
+    return statusCache.run(`${key}${since === undefined ? 'o' : 'f'}`, () => this.#loadStatus({ ...query, country }, since), signal);
   }
 
   /** Creates (or reuses) the customer's CertExpress invitation for a zone. */
@@ -163,7 +168,7 @@ export class CertClient {
     return text ? `?${text}` : '';
   }
 
-  async #loadStatus({ country, region }: { country: string; region?: string | undefined }, since: number | undefined): Promise<StatusVerdict | StatusList> {
+  async #loadStatus({ country, region, requests }: StatusQuery & { country: string }, since: number | undefined): Promise<StatusVerdict | StatusList> {
     const { customerCode } = this;
     if (region && since === undefined) {
       // A cold page: the token answer may bring this verdict along (one round trip fewer).
@@ -174,6 +179,6 @@ export class CertClient {
     // Staff pages (ERP grids) ask for many customers at once: those asks travel as one batch.
     return batching && region && customerCode && (await this.#tokens.get(customerCode)).customerCode === '*'
       ? batching(this.#cacheScope(''), { customerCode, country, region }, this, since)
-      : this.request('GET', `/v1/status${this.#query({ country, region })}`, undefined, { since });
+      : this.request('GET', `/v1/status${this.#query({ country, region, requests: requests && region ? '1' : undefined })}`, undefined, { since });
   }
 }

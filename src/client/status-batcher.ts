@@ -33,7 +33,8 @@ export const batchStatus: StatusBatching = (scope, item, client, since) =>
     let queue = queues.get(key);
     if (!queue) {
       const post: Post = (items, latest) =>
-        client.request<BatchStatusResponse>('POST', '/v1/status/batch', { items }, { since: latest });
+        // Grids show how long ago a customer was asked: the batch brings open requests along.
+        client.request<BatchStatusResponse>('POST', '/v1/status/batch', { items, requests: true }, { since: latest });
       queues.set(key, (queue = { post, waiting: [] }));
       setTimeout(() => flush(key));
     }

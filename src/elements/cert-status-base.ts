@@ -6,7 +6,7 @@ import { backoff, sleep } from '../client/http.js';
 import { timings } from '../client/timings.js';
 import { CertElementBase, type CommonState } from './cert-element-base.js';
 import { emit } from './events.js';
-import type { Strings } from './i18n.js';
+import { langOf, type Strings } from './i18n.js';
 import { formatDate } from './parts.js';
 
 /** Every state `<cert-status>` shows (reflected as its `state` attribute). */
@@ -45,6 +45,8 @@ export class CertStatusBase extends CertElementBase {
   /** Set by a person's re-check: the next load reads AvaTax now (the value is when they acted). */
   #fresh?: number;
   #watching?: AbortController;
+  /** The view of open requests, once loaded. */
+  #requests?: typeof import('./request-view.js');
   /** A form link for this status was opened and nothing changed yet: a return to the tab re-checks. */
   #opened?: boolean;
 
@@ -133,7 +135,7 @@ export class CertStatusBase extends CertElementBase {
     try {
       const region = this.region?.toUpperCase();
       const country = region ? this.zoneCountry : this.country?.toUpperCase();
-      const answer = await client.status({ country, region }, { signal, fresh: this.#fresh });
+      const answer = await client.status({ country, region, requests: !!region }, { signal, fresh: this.#fresh });
       this.#fresh = undefined;
       this.#autoRetries = 0;
       await this.prepare(answer, client, signal);
@@ -144,7 +146,7 @@ export class CertStatusBase extends CertElementBase {
       const status = verdict?.status ?? RANK.find((s) => list!.certificates.some((c) => c.status === s)) ?? 'missing';
       this.state = status;
       this.requestUpdate();
-      emit(this, 'cert-status-change', { status, certificate: verdict?.certificate ?? null, ...(list && { certificates: list.certificates }) });
+      emit(this, 'cert-status-change', { status, certificate: verdict?.certificate ?? null, request: verdict?.request ?? null, ...(list && { certificates: list.certificates }) });
     } catch (e) {
       if (isAbort(e)) return;
       this.verdict = this.list = undefined;
@@ -168,13 +170,17 @@ export class CertStatusBase extends CertElementBase {
     const missing = state === 'missing' || state === 'expired' || state === 'invalid' ? html`<slot name="missing"></slot>` : '';
     // Any error but a bad attribute may be tried again (by the button, after the automatic retries).
     if (state === 'error') return this.errorBody(t, this.error!.code === 'configuration_error' ? undefined : this.refresh);
-    if (this.compact) return missing;
+    // An open request (who was asked, when): its view loads the first time one is shown.
+    const request = verdict?.request;
+    if (request && !this.#requests) void import('./request-view.js').then((m) => ((this.#requests = m), this.requestUpdate()));
+    const asked = request && this.#requests?.requestView(this, request, langOf(this), this.compact, !this.querySelector('[slot=missing]'));
+    if (this.compact) return [asked, missing];
     const details = list
       ? html`<ul part="details">${list.certificates.map((c) => html`<li>${this.describe(t, c.zone.name, c.certificate, c.status)}</li>`)}</ul>`
       : verdict
         ? html`<p part="details">${this.describe(t, verdict.zone.name, verdict.certificate)}</p>`
         : '';
-    return [details, missing];
+    return [details, asked, missing];
   }
 
   /** One certificate's line: zone (with its status in list mode), reason, expiration. Subclasses add buttons. */

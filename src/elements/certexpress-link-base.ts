@@ -4,7 +4,7 @@ import type { DeliveryMethod, Invitation, InvitationRequest } from '../client/co
 import { isAbort, type CertApiError } from '../client/errors.js';
 import { CertElementBase, type CommonState } from './cert-element-base.js';
 import { emit } from './events.js';
-import type { Strings } from './i18n.js';
+import { langOf, type Strings } from './i18n.js';
 
 /** Every state `<certexpress-link>` shows (reflected as its `state` attribute). */
 export type CertExpressLinkState = 'idle' | 'creating' | 'preparing' | 'slow' | 'ready' | 'sent' | CommonState;
@@ -61,7 +61,7 @@ export class CertExpressLinkBase extends CertElementBase {
     return !DELIVERY[this.delivery] ? 'delivery' : !this.region ? 'region' : undefined;
   }
 
-  protected override begin(_client: CertClient, signal: AbortSignal): void {
+  protected override begin(client: CertClient, signal: AbortSignal): void {
     this.#signal = signal;
     // Another customer or zone (a lookup selection): the last invitation is not theirs.
     const zone = `${this.customerCode}|${this.country}|${this.region}`;
@@ -76,6 +76,20 @@ export class CertExpressLinkBase extends CertElementBase {
     else if (state !== 'ready' && state !== 'sent') {
       this.state = 'idle';
       if (this.auto) this.request();
+      else void this.#continue(client, signal);
+    }
+  }
+
+  /**
+   * The customer was asked already (an open request for the zone, ready): the element takes it up
+   * where it stands, its link or the word it was sent, instead of offering a new request. The ask
+   * is the one a `<cert-status>` of the zone makes too, so the page sends it once.
+   */
+  async #continue(client: CertClient, signal: AbortSignal): Promise<void> {
+    const answer = await client.status({ country: this.zoneCountry, region: this.region!.toUpperCase(), requests: true }, { signal }).catch(() => undefined);
+    const open = answer && 'request' in answer ? answer.request : null;
+    if (open?.ready && this.state === 'idle') {
+      void this.#run(async () => ({ ...open, status: 'Ready', emailStatus: 'Sent', reused: true }));
     }
   }
 
@@ -126,6 +140,16 @@ export class CertExpressLinkBase extends CertElementBase {
     return false;
   }
 
+  /** When and how the request went out (its view loads on first use). */
+  #sentence(): unknown {
+    const inv = this.invitation;
+    if (!inv) return undefined;
+    if (!this.#view) void import('./request-view.js').then((m) => ((this.#view = m), this.requestUpdate()));
+    return this.#view && html`<p part="message">${this.#view.requestSentence({ ...inv, recipient: inv.recipient ?? null, ready: true }, langOf(this))}</p>`;
+  }
+
+  #view?: typeof import('./request-view.js');
+
   #retry(): void {
     const { invitation } = this;
     if (invitation) {
@@ -146,6 +170,8 @@ export class CertExpressLinkBase extends CertElementBase {
         return this.button(t.request, () => this.request());
       case 'ready':
         return html`<p>${this.link(t)}</p>`;
+      case 'sent':
+        return this.#sentence();
       case 'slow':
         return this.button(t.retry, this.#retry);
       case 'error':

@@ -1,4 +1,4 @@
-import type { CertificateOnFile, CertificateSummary, CertStatus, ErrorDetail } from '../client/contract.js';
+import type { CertificateOnFile, CertificateSummary, CertStatus, ErrorDetail, OpenRequest } from '../client/contract.js';
 
 /** Detail of `cert-status-change`. */
 export interface CertStatusChangeDetail {
@@ -6,6 +6,8 @@ export interface CertStatusChangeDetail {
   status: CertStatus;
   /** The certificate behind the verdict (region mode), else null. */
   certificate: CertificateSummary | null;
+  /** Region mode, a zone not covered: the open certificate request (who was asked, when), else null. */
+  request: OpenRequest | null;
   /** List mode only: every certificate on file. */
   certificates?: CertificateOnFile[];
 }

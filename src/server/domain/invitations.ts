@@ -10,6 +10,7 @@ import { withLease } from '../store/lease.js';
 import type { CertStore } from '../store/store.js';
 import { filterString, type CustomerRecords } from './customers.js';
 import { createdAtOf, deliveryOf, isReady, safeRequestLink } from './invitation-view.js';
+import { masked } from './open-requests.js';
 import type { Definitions } from './definitions.js';
 import { KeyedSerializer } from './serial.js';
 import type { StatusService } from './status.js';
@@ -94,10 +95,10 @@ export class InvitationService {
   }
 
   /** One invitation of the customer; 404 when it does not exist or belongs to someone else. */
-  async get(companyId: number, customerCode: string, id: number): Promise<Invitation> {
+  async get(companyId: number, customerCode: string, id: number, staff = false): Promise<Invitation> {
     const found = await this.#gateway.getInvitation(companyId, customerCode, id);
     if (!found || found.customerCode !== customerCode) throw notFound('No such invitation for this customer.');
-    return this.#toInvitation(found, false, customerCode);
+    return this.#toInvitation(found, false, customerCode, staff);
   }
 
   async #createOrReuse(input: InvitationInput): Promise<Invitation> {
@@ -115,7 +116,7 @@ export class InvitationService {
     if (existing && input.reminder) for (const inv of await this.#invitationsOf(input)) before.add(inv.id ?? -1);
     if (existing && !input.reminder) {
       const reusable = await this.#findReusable(input, zone.id, recipient, this.#now().getTime() - this.#reuseMs);
-      if (reusable) return this.#toInvitation(reusable, true, input.customerCode);
+      if (reusable) return this.#toInvitation(reusable, true, input.customerCode, input.staff);
     }
     await this.#takeAttempt(`${input.companyId}|${input.customerCode}`);
     if (!existing) {
@@ -139,7 +140,7 @@ export class InvitationService {
     }
     await this.#status.invalidate(input.companyId, input.customerCode);
     if (!created) throw new ApiError('upstream_error', 'The certificate service did not return the invitation.');
-    return this.#toInvitation(created, false, input.customerCode);
+    return this.#toInvitation(created, false, input.customerCode, input.staff);
   }
 
   /** Counts one create attempt; refused past the limit, and while the count cannot be kept (fail closed). */
@@ -214,7 +215,8 @@ export class InvitationService {
     return all.filter((inv) => inv.customerCode === input.customerCode);
   }
 
-  #toInvitation(inv: AvaInvitation, reused: boolean, customerCode: string): Invitation {
+  /** The invitation as the cert API answers it; a customer's own token sees the recipient masked. */
+  #toInvitation(inv: AvaInvitation, reused: boolean, customerCode: string, staff: boolean): Invitation {
     const requestLink = safeRequestLink(inv);
     if (inv.requestLink && !requestLink) {
       this.#logger.warn({ invitationId: inv.id }, 'AvaTax returned a request link that is not https (or loopback http); treated as not ready');
@@ -228,7 +230,7 @@ export class InvitationService {
       createdAt: createdAtOf(inv) ?? this.#now().toISOString(),
       reused,
       customerCode,
-      recipient: inv.recipient ?? null,
+      recipient: inv.recipient ? (staff ? inv.recipient : masked(inv.recipient)) : null,
     };
   }
 }

@@ -57,7 +57,7 @@ export function invitationRoutes(services: Services): Hono<AppEnv> {
     }
     const auth = c.var.auth;
     const customerCode = customerFor(auth, c.req.query('customerCode'));
-    const invitation = await invitations.get(companyFor(auth, config.avatax.companyId), customerCode, id);
+    const invitation = await invitations.get(companyFor(auth, config.avatax.companyId), customerCode, id, isStaff(auth));
     c.header('Cache-Control', 'no-store');
     return c.json(invitation);
   });

@@ -1,3 +1,4 @@
+import { masked } from '../../../src/server/domain/open-requests.js';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Invitation } from '../../../src/client/contract.js';
@@ -66,7 +67,12 @@ describe('invitations', () => {
       const res = await stack.post('/v1/invitations', { country: 'US', region: 'MT', deliveryMethod }, token);
       assert.equal(res.status, 201, deliveryMethod);
       const created = (await res.json()) as Invitation;
-      if (deliveryMethod === 'Email') assert.equal(created.recipient, 'procurement@evergreen-schools.example');
+      if (deliveryMethod === 'Email') {
+        // The customer's own token sees where it went masked; AvaTax has the address on file.
+        assert.equal(created.recipient, 'p•••@evergreen-schools.example');
+        const stored = await avataxGet(stack.sandbox, `/companies/${stack.sandbox.companyId}/customers/C-1005/certexpressinvites/${created.id}`);
+        assert.equal((stored.body as { recipient?: string }).recipient, 'procurement@evergreen-schools.example');
+      }
       const ready = await waitReady(stack, token, created.id);
       assert.equal(ready.emailStatus, 'Sent');
       assert.equal(ready.requestLink === null || typeof ready.requestLink === 'string', true);
@@ -97,7 +103,10 @@ describe('invitations', () => {
     assert.equal((await avataxGet(stack.sandbox, `/companies/${stack.sandbox.companyId}/customers/N-2001`)).status, 404);
     const res = await stack.post('/v1/invitations', { country: 'US', region: 'WA', deliveryMethod: 'Email' }, token);
     assert.equal(res.status, 201);
-    assert.equal(((await res.json()) as Invitation).recipient, PROFILE.emailAddress);
+    const created = (await res.json()) as Invitation;
+    assert.equal(created.recipient, masked(PROFILE.emailAddress));
+    const stored = await avataxGet(stack.sandbox, `/companies/${stack.sandbox.companyId}/customers/N-2001/certexpressinvites/${created.id}`);
+    assert.equal((stored.body as { recipient?: string }).recipient, PROFILE.emailAddress);
     const customer = await avataxGet(stack.sandbox, `/companies/${stack.sandbox.companyId}/customers/N-2001`);
     assert.equal(customer.status, 200);
     assert.equal((customer.body as { name: string }).name, PROFILE.name);

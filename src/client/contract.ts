@@ -167,6 +167,11 @@ export interface InvitationRequest {
   coverLetterTitle?: string;
   /** Staff tokens name the customer; customer tokens may omit it (their own). */
   customerCode?: string;
+  /**
+   * A reminder: a new Email or Fax invitation although an open one could be reused (counted by
+   * the invitation rate limit, like any new one).
+   */
+  reminder?: boolean;
 }
 
 export type InvitationStatus = 'InProgress' | 'Ready';

@@ -13,7 +13,7 @@ import { formatDate } from './parts.js';
 export type CertStatusState = 'loading' | CertStatus | CommonState;
 
 /** Page events after which the status may have changed (see `#onDocument`). */
-const DOCUMENT_EVENTS = ['visibilitychange', 'cert-uploaded', 'certexpress-link-ready', 'certexpress-link-open'];
+const DOCUMENT_EVENTS = ['visibilitychange', 'cert-uploaded', 'certexpress-invite-created', 'certexpress-link-ready', 'certexpress-link-open'];
 
 /** Best first: the list-mode summary is the first of these found on file. */
 const RANK: CertStatus[] = ['exempt', 'expiring', 'pending', 'expired', 'invalid'];
@@ -73,9 +73,9 @@ export class CertStatusBase extends CertElementBase {
    * - came back to the tab (from the CertExpress form in another one): checked again, once per
    *   return, when the status is not yet a valid certificate or a form link was opened here;
    * - uploaded a certificate for this customer (`cert-uploaded`);
-   * - a `<certexpress-link>` for this customer and zone (any zone, in list mode) got its link
-   *   ready, or its link was opened: then, while the page is visible, the status is watched
-   *   until it changes.
+   * - a `<certexpress-link>` for this customer and zone (any zone, in list mode) sent a request,
+   *   got its link ready, or its link was opened: then, while the page is visible, the status is
+   *   watched until it changes.
    */
   #onDocument = (e: Event): void => {
     if (!this.client) return;

@@ -81,15 +81,17 @@ export class CertExpressLinkBase extends CertElementBase {
   }
 
   /**
-   * The customer was asked already (an open request for the zone, ready): the element takes it up
-   * where it stands, its link or the word it was sent, instead of offering a new request. The ask
-   * is the one a `<cert-status>` of the zone makes too, so the page sends it once.
+   * The customer was asked already (an open request for the zone): the element takes it up where
+   * it stands (its link, the word it was sent, or still being prepared) instead of offering a new
+   * request. The ask is the one a `<cert-status>` of the zone makes too, so the page sends it once.
    */
   async #continue(client: CertClient, signal: AbortSignal): Promise<void> {
     const answer = await client.status({ country: this.zoneCountry, region: this.region!.toUpperCase(), requests: true }, { signal }).catch(() => undefined);
     const open = answer && 'request' in answer ? answer.request : null;
-    if (open?.ready && this.state === 'idle') {
-      void this.#run(async () => ({ ...open, status: 'Ready', emailStatus: 'Sent', reused: true }));
+    // Not ready yet: it is waited for, as one just created would be.
+    if (open && this.state === 'idle') {
+      this.state = 'preparing';
+      void this.#run(async () => ({ ...open, status: open.ready ? 'Ready' : 'InProgress', emailStatus: open.ready ? 'Sent' : null, reused: true }));
     }
   }
 

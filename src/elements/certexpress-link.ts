@@ -129,6 +129,8 @@ export class CertExpressLinkElement extends CertExpressLinkBase {
         return form?.render();
       case 'ready':
         return html`<p>${this.link(t)} ${form?.renderReady()}</p>`;
+      case 'sent':
+        return [super.body(t), form?.renderSent()];
     }
     return super.body(t);
   }

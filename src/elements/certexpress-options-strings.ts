@@ -17,6 +17,11 @@ export interface OptionsStrings {
   sentTo: string;
   copy: string;
   copied: string;
+  /** The button on a sent request that opens the form again to remind the customer. */
+  remind: string;
+  /** The form's button in a reminder. */
+  sendReminder: string;
+  reminderSentTo: string;
 }
 
 const STRINGS: Record<string, OptionsStrings> = {
@@ -25,20 +30,22 @@ const STRINGS: Record<string, OptionsStrings> = {
     faxNumber: 'Fax number', coverLetter: 'Cover letter', send: 'Send request', getLink: 'Get link',
     badEmail: 'Enter a valid email address.', badFax: 'Enter a fax number (at least 7 digits).',
     sentTo: 'Request sent to', copy: 'Copy link', copied: 'Link copied',
+    remind: 'Send a reminder', sendReminder: 'Send reminder', reminderSentTo: 'Reminder sent to',
   },
   es: {
     sendBy: 'Enviar la solicitud por', Email: 'Correo electrónico', Fax: 'Fax', Download: 'Enlace',
     emailAddress: 'Dirección de correo', faxNumber: 'Número de fax', coverLetter: 'Carta de presentación',
     send: 'Enviar solicitud', getLink: 'Obtener enlace', badEmail: 'Introduzca una dirección de correo válida.',
     badFax: 'Introduzca un número de fax (al menos 7 dígitos).', sentTo: 'Solicitud enviada a', copy: 'Copiar enlace',
-    copied: 'Enlace copiado',
+    copied: 'Enlace copiado', remind: 'Enviar un recordatorio', sendReminder: 'Enviar recordatorio',
+    reminderSentTo: 'Recordatorio enviado a',
   },
   fr: {
     sendBy: 'Envoyer la demande par', Email: 'E-mail', Fax: 'Télécopie', Download: 'Lien', emailAddress: 'Adresse e-mail',
     faxNumber: 'Numéro de télécopie', coverLetter: "Lettre d'accompagnement", send: 'Envoyer la demande',
     getLink: 'Obtenir le lien', badEmail: 'Saisissez une adresse e-mail valide.',
     badFax: 'Saisissez un numéro de télécopie (au moins 7 chiffres).', sentTo: 'Demande envoyée à', copy: 'Copier le lien',
-    copied: 'Lien copié',
+    copied: 'Lien copié', remind: 'Envoyer un rappel', sendReminder: 'Envoyer le rappel', reminderSentTo: 'Rappel envoyé à',
   },
 };
 

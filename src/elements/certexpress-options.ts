@@ -55,6 +55,8 @@ export class OptionsForm {
   error = '';
   /** What was sent: shown in the `sent` label. */
   sent?: string;
+  /** The form is open to remind the customer of a request already sent (a new Email or Fax invitation). */
+  reminding = false;
   copied = false;
   readonly #t: OptionsStrings;
 
@@ -101,7 +103,9 @@ export class OptionsForm {
   /** Label of the host in states the form adds detail to (`sent`, a copied link). */
   label(state: string, base: string): string {
     const t = this.#t;
-    return state === 'sent' && this.sent ? `${t.sentTo} ${this.sent}` : state === 'ready' && this.copied ? `${base}. ${t.copied}` : base;
+    return state === 'sent' && this.sent
+      ? `${this.reminding ? t.reminderSentTo : t.sentTo} ${this.sent}`
+      : state === 'ready' && this.copied ? `${base}. ${t.copied}` : base;
   }
 
   /** The form (idle state). */
@@ -112,7 +116,7 @@ export class OptionsForm {
       html`<label><input type="radio" name="delivery" value=${value} .checked=${delivery === value} @change=${() => this.#choose(value)}> ${t[value]}</label>`;
     const letters = this.letters.length ? this.letters : [{ title: this.letter, description: this.letter, subject: '' }];
     return html`<form part="form" novalidate @submit=${this.#submit}>
-<fieldset part="delivery"><legend>${t.sendBy}</legend>${channel('Email')}${channel('Fax')}${channel('Download')}</fieldset>
+<fieldset part="delivery"><legend>${t.sendBy}</legend>${channel('Email')}${channel('Fax')}${this.reminding ? '' : channel('Download')}</fieldset>
 ${delivery === 'Download' ? '' : html`<label for="recipient">${delivery === 'Email' ? t.emailAddress : t.faxNumber}</label>
 <input id="recipient" part="input" type=${delivery === 'Email' ? 'email' : 'tel'} autocomplete="off" required .value=${this.recipients[delivery]}
  aria-invalid=${this.error ? 'true' : 'false'} aria-describedby="recipient-error" @input=${this.#type}>
@@ -121,9 +125,20 @@ ${delivery === 'Download' ? '' : html`<label for="recipient">${delivery === 'Ema
 <select id="letter" part="select" @change=${(e: Event) => (this.letter = (e.target as HTMLSelectElement).value)}>${letters.map(
       (l) => html`<option value=${l.title} ?selected=${l.title === this.letter}>${l.description || l.subject || l.title}</option>`,
     )}</select>
-<button part="button" type="submit">${delivery === 'Download' ? t.getLink : t.send}</button>
+<button part="button" type="submit">${delivery === 'Download' ? t.getLink : this.reminding ? t.sendReminder : t.send}</button>
 </form>`;
   }
+
+  /** After a request went out (sent state): a button that opens the form to send a reminder. */
+  renderSent(): TemplateResult {
+    return this.html`<button part="button" type="button" @click=${this.#remind}>${this.#t.remind}</button>`;
+  }
+
+  #remind = (): void => {
+    this.reminding = true;
+    if (this.delivery === 'Download') this.delivery = 'Email';
+    this.host.state = 'idle';
+  };
 
   /** After the link (ready state): a button that copies it. */
   renderReady(): TemplateResult {
@@ -148,7 +163,7 @@ ${delivery === 'Download' ? '' : html`<label for="recipient">${delivery === 'Ema
     this.error = delivery === 'Email' && !EMAIL.test(recipient) ? t.badEmail : delivery === 'Fax' && !FAX.test(recipient) ? t.badFax : '';
     if (this.error) return this.#showError();
     this.sent = recipient && `${recipient} (${t[delivery]})`;
-    this.host.request({ deliveryMethod: delivery, coverLetterTitle: this.letter, ...(recipient && { recipient }) });
+    this.host.request({ deliveryMethod: delivery, coverLetterTitle: this.letter, ...(recipient && { recipient }), ...(this.reminding && { reminder: true }) });
   };
 
   /**

@@ -130,8 +130,31 @@ test('order entry: upload a missing certificate, then request one for another zo
   assert.equal(sent[0]!.channel, 'Email');
   assert.equal(sent[0]!.to, chosen);
   assert.match(sent[0]!.requestLink, /\/certexpress\//);
+
+  // The status says who was asked and when; the salesperson sends a reminder.
+  await page.locator('cert-status#status[region="OR"]').getByText(/Requested on .+ by email to .+ — waiting for the customer/).waitFor();
+  await request.getByRole('button', { name: 'Send a reminder' }).click();
+  await request.getByRole('button', { name: 'Send reminder' }).click();
+  await request.getByText(`Reminder sent to ${chosen} (Email)`).waitFor();
+  await waitForOutbox('C-1005', 2);
+
+  // Back later, the same customer and zone: the element takes up the request, it does not start over.
+  await page.reload();
+  await chooseCustomer(page, 'Evergreen', 'C-1005');
+  await page.getByLabel('Ship-to zone').selectOption('US-OR');
+  await page.locator('certexpress-link#request[region="OR"][state="sent"]').getByText(/Requested on .+ by email/).waitFor();
   await context.close();
 });
+
+/** Waits until the sandbox's outbox holds `count` messages for the customer (emails go out once ready). */
+async function waitForOutbox(customerCode: string, count: number): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    const outbox = await sandboxGet<{ customerCode: string }[]>('/_sandbox/outbox');
+    if (outbox.filter((m) => m.customerCode === customerCode).length >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.fail(`fewer than ${count} messages for ${customerCode} in the outbox`);
+}
 
 test('customer grid: every badge settles, with one token request and ⌈N/100⌉ status batches', async () => {
   const context = await staffContext();

@@ -68,6 +68,21 @@ function summarizeWhenSettled(badges: Element[], total: number): void {
   watch.observe(byId('rows'), { subtree: true, attributes: true, attributeFilter: ['state'] });
 }
 
+/** When each customer was asked for a certificate still missing (from the badges' `cert-status-change`). */
+const askedAt = new Map<HTMLTableRowElement, number>();
+
+/**
+ * "Only customers we are waiting for" and "Longest waiting first": the grid from what the badges
+ * learned (the batch brings each uncovered zone's open request along; no extra request).
+ */
+function arrange(rows: HTMLTableRowElement[]): void {
+  const waitingOnly = byId<HTMLInputElement>('waiting-only').checked;
+  const oldestFirst = byId<HTMLInputElement>('oldest-first').checked;
+  for (const tr of rows) tr.hidden = waitingOnly && !askedAt.has(tr);
+  const ordered = oldestFirst ? [...rows].sort((a, b) => (askedAt.get(a) ?? Infinity) - (askedAt.get(b) ?? Infinity)) : rows;
+  byId('rows').append(...ordered);
+}
+
 async function start(): Promise<void> {
   if (!(await requireStaff())) return;
   mountWorkspace();
@@ -78,6 +93,14 @@ async function start(): Promise<void> {
   // One append: every badge connects in the same task, so the client batches them together.
   byId('rows').append(...rows);
   summarizeWhenSettled(rows.map((r) => r.querySelector('cert-status')!), accounts.length);
+  for (const tr of rows) {
+    tr.addEventListener('cert-status-change', (event) => {
+      const request = event.detail.request;
+      if (request) askedAt.set(tr, Date.parse(request.createdAt));
+      else askedAt.delete(tr);
+    });
+  }
+  for (const id of ['waiting-only', 'oldest-first']) byId(id).addEventListener('change', () => arrange(rows));
 }
 
 void start().catch((error: unknown) => showProblem(`The customer list could not load: ${String(error)}`));

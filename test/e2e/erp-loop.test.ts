@@ -157,6 +157,14 @@ async function waitForOutbox(customerCode: string, count: number): Promise<void>
 }
 
 test('customer grid: every badge settles, with one token request and ⌈N/100⌉ status batches', async () => {
+  // Pier Nine (ships to Oregon, nothing on file there) was asked by email, straight in AvaTax.
+  const { sandbox } = demo.backend;
+  const asked = await fetch(`${sandbox.url}/api/v2/companies/${sandbox.companyId}/customers/C-1004/certexpressinvites`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${sandbox.credentials.accountId}:${sandbox.credentials.licenseKey}`).toString('base64')}` },
+    body: JSON.stringify([{ deliveryMethod: 'Email', coverLetterTitle: 'STANDARD_REQUEST', exposureZones: [38] }]),
+  });
+  assert.equal(asked.status, 200);
   const context = await staffContext();
   const page = await context.newPage();
   const counts = { token: 0, batch: 0, single: 0 };
@@ -188,8 +196,16 @@ test('customer grid: every badge settles, with one token request and ⌈N/100⌉
   assert.equal(await stateOf('C-1006'), 'exempt'); // Ontario
 
   assert.equal(counts.token, 1, 'one staff token for the whole page');
-  assert.equal(counts.batch, Math.ceil(rows / 100), 'status questions batched by 100');
+  assert.equal(counts.batch, Math.ceil(rows / 100), 'status questions batched by 100, open requests included');
   assert.equal(counts.single, 0, 'no single status calls');
+
+  // The backlog: how long ago a customer was asked, and only those we wait for.
+  const pier = page.locator('cert-status[customer-code="C-1004"]');
+  await pier.getByText('Requested today').waitFor();
+  await page.getByLabel('Only customers we are waiting for (asked, no certificate yet)').check();
+  const shown = await page.locator('#rows tr:not([hidden])').evaluateAll((trs) => trs.map((tr) => tr.querySelector('td')!.textContent));
+  assert.ok(shown.includes('C-1004'), 'the customer we wait for is listed');
+  assert.ok(!shown.includes('C-1001'), 'a customer with a certificate is not');
   await context.close();
 });
 

@@ -6,7 +6,7 @@ import { sleep } from '../client/http.js';
 import { timings } from '../client/timings.js';
 import type { FetchToken } from '../client/token-source.js';
 import { emit } from './events.js';
-import { langOf, localeReady, stringsFor, type Strings } from './i18n.js';
+import { followLang, langOf, localeReady, stringsFor, type Strings } from './i18n.js';
 import { badge } from './parts.js';
 import { baseStyles } from './styles.js';
 
@@ -19,7 +19,7 @@ export type CommonState = 'error' | 'signed-out' | 'not-allowed' | 'choose';
 const ICONS: Record<string, string> = { ok: '✓', warn: '!', bad: '✕' };
 
 /** Properties that only restyle or relabel: any other change restarts the element's work. */
-const COSMETIC = /^(state|theme|lang|compact)$/;
+const COSMETIC = /^(state|theme|lang|compact|hideZone)$/;
 
 /**
  * Lean shared base of the cert elements, as the storefront bundle ships them: token and API
@@ -65,10 +65,16 @@ export abstract class CertElementBase extends LitElement {
   /** Credentials of the token request: `same-origin` (default) or `include` for a cross-origin endpoint. */
   declare tokenCredentials?: 'same-origin' | 'include';
 
-  /** Colour scheme: `light`, `dark`, or `auto` (the user's preference). */
-  declare theme: 'light' | 'dark' | 'auto';
+  /**
+   * Colour scheme: by default the page's (the `color-scheme` it inherits); `light` or `dark`
+   * pin one, `auto` follows the operating system's preference.
+   */
+  declare theme?: 'light' | 'dark' | 'auto';
 
-  /** Language of the element's text (`en`, `es`, `fr`); by default the nearest `lang` up the tree. */
+  /**
+   * Language of the element's text (`en`, `es`, `fr`, or one a host added with `defineStrings`);
+   * by default the nearest `lang` up the tree, followed when it changes.
+   */
   declare lang: string;
 
   /** Callback that mints a token, instead of `token-endpoint`. */
@@ -82,11 +88,6 @@ export abstract class CertElementBase extends LitElement {
 
   protected client?: CertClient;
   #work?: AbortController;
-
-  constructor() {
-    super();
-    this.theme = 'auto';
-  }
 
   /** Starts the element's work; `signal` aborts when it is disconnected or rewired. */
   protected abstract begin(client: CertClient, signal: AbortSignal): void;
@@ -110,8 +111,7 @@ export abstract class CertElementBase extends LitElement {
   /** Badge text of the current state. */
   protected label(t: Strings): string {
     const state = this.state;
-    if (state === 'error' && this.error?.code === 'configuration_error') return t.config;
-    return t[(state === 'creating' ? 'preparing' : state) as keyof Strings] ?? '';
+    return state === 'error' && this.error?.code === 'configuration_error' ? t.config : t[state as 'error'];
   }
 
   /** Colour family of the state: ok, warn, bad or '' (neutral). */
@@ -125,11 +125,13 @@ export abstract class CertElementBase extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    followLang(this, true);
     if (this.hasUpdated) this.restart();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    followLang(this, false);
     this.#work?.abort();
   }
 
@@ -137,12 +139,12 @@ export abstract class CertElementBase extends LitElement {
     if (!this.hasUpdated || [...changed.keys()].some((key) => !COSMETIC.test(String(key)))) this.restart();
   }
 
-  /** Aborts the running work and starts afresh with the current attributes (only while connected). */
   /** The zone's country as the API takes it (`US` unless set). */
-  protected get zoneCountry(): string {
+  get zoneCountry(): string {
     return (this.country || 'US').toUpperCase();
   }
 
+  /** Aborts the running work and starts afresh with the current attributes (only while connected). */
   protected restart(): void {
     // Lit still updates a removed element: its work starts again in connectedCallback, not here.
     if (!this.isConnected) return;
@@ -167,18 +169,26 @@ export abstract class CertElementBase extends LitElement {
     this.begin(this.client, work.signal);
   }
 
-  /** Shows `e` in the matching state and fires `cert-error`. */
+  /**
+   * Shows `e` in the matching state and fires `cert-error`. The person sees a short text in their
+   * language; what went wrong, for the integrator, goes to the event and (an error) the console.
+   */
   protected fail(e: unknown): void {
     const detail = (this.error = toErrorDetail(e));
+    const { code } = detail;
     this.requestUpdate();
-    this.state = detail.code === 'unauthorized' ? 'signed-out' : detail.code === 'forbidden' ? 'not-allowed' : 'error';
+    this.state = code === 'unauthorized' ? 'signed-out' : code === 'forbidden' ? 'not-allowed' : 'error';
+    if (this.state === 'error') console.warn(`<${this.localName}> ${code}: ${detail.message}`);
     emit(this, 'cert-error', detail);
   }
 
-  /** Error text (localized when no answer came) and, when given, a retry button. */
+  /**
+   * Error text and, when trying again can help (a retryable error), the `retry` button. A bad
+   * attribute names it, for the integrator; anything else is said in the page's language.
+   */
   protected errorBody(t: Strings, retry?: () => void): unknown {
-    const { code, message } = this.error!;
-    return html`<p part="message">${code === 'timeout' || code === 'network_error' ? t.offline : message}</p>${retry ? this.button(t.retry, retry) : ''}`;
+    const { code, message, retryable } = this.error!;
+    return html`<p part="message">${code === 'configuration_error' ? message : retryable ? t.offline : t.failed}</p>${retryable && retry ? this.button(t.retry, retry) : ''}`;
   }
 
   protected button(text: string, action: () => void): TemplateResult {
@@ -211,8 +221,9 @@ export abstract class CertElementBase extends LitElement {
     if (isServer) return nothing;
     const t = this.strings;
     const tone = this.tone();
-    // The icon's shape, not only its colour, tells the tones apart.
-    const icon = tone ? ICONS[tone] : /(load|creat|prepar|search|upload)ing$/.test(this.state) ? '…' : this.state === 'idle' ? '' : '−';
+    // The icon's shape, not only its colour, tells the tones apart; work in progress (loading,
+    // creating…, never missing) has none, its text ends in an ellipsis.
+    const icon = tone ? ICONS[tone] : /[^s]ing$|^idle/.test(this.state) ? '' : '−';
     return html`<div part="base" class=${tone} tabindex="-1">${badge(icon!, this.label(t))}${this.body(t)}</div>`;
   }
 }

@@ -6,8 +6,8 @@ import { backoff, sleep } from '../client/http.js';
 import { timings } from '../client/timings.js';
 import { CertElementBase, type CommonState } from './cert-element-base.js';
 import { emit } from './events.js';
-import { langOf, type Strings } from './i18n.js';
-import { formatDate } from './parts.js';
+import type { Strings } from './i18n.js';
+import { endText, fill, intl } from './parts.js';
 
 /** Every state `<cert-status>` shows (reflected as its `state` attribute). */
 export type CertStatusState = 'loading' | CertStatus | CommonState;
@@ -26,10 +26,14 @@ const RANK: CertStatus[] = ['exempt', 'expiring', 'pending', 'expired', 'invalid
 export class CertStatusBase extends CertElementBase {
   static override properties: PropertyDeclarations = {
     compact: { type: Boolean, reflect: true },
+    hideZone: { type: Boolean, attribute: 'hide-zone' },
   };
 
   /** One-line badge for grid cells. */
   declare compact: boolean;
+
+  /** Region mode: leaves the zone's name out of the details, for a page whose heading names it already. */
+  declare hideZone: boolean;
 
   /** Current state (read-only): loading, a status, error, signed-out or not-allowed. */
   declare state: CertStatusState;
@@ -44,17 +48,14 @@ export class CertStatusBase extends CertElementBase {
   #shown?: string;
   /** Set by a person's re-check: the next load reads AvaTax now (the value is when they acted). */
   #fresh?: number;
-  #watching?: AbortController;
   /** The view of open requests, once loaded. */
   #requests?: typeof import('./request-view.js');
-  /** A form link for this status was opened and nothing changed yet: a return to the tab re-checks. */
-  #opened?: boolean;
 
   constructor() {
     super();
     this.state = 'loading';
     // Booleans start false (Vue sets a bare attribute as `true` only on a boolean property).
-    this.compact = false;
+    this.compact = this.hideZone = false;
   }
 
   override connectedCallback(): void {
@@ -65,45 +66,17 @@ export class CertStatusBase extends CertElementBase {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     for (const type of DOCUMENT_EVENTS) document.removeEventListener(type, this.#onDocument);
-    this.#watching?.abort();
   }
 
   /**
-   * What a person did elsewhere on the page that may have changed this status:
-   * - came back to the tab (from the CertExpress form in another one): checked again, once per
-   *   return, when the status is not yet a valid certificate or a form link was opened here;
-   * - uploaded a certificate for this customer (`cert-uploaded`);
-   * - a `<certexpress-link>` for this customer and zone (any zone, in list mode) sent a request,
-   *   got its link ready, or its link was opened: then, while the page is visible, the status is
-   *   watched until it changes.
+   * Something happened on the page that may have changed this status: a return to the tab, an
+   * upload, a request or a form link (see `status-events.ts`, loaded on the first such event).
+   * Where the event came from can only be read while it is dispatched.
    */
   #onDocument = (e: Event): void => {
-    if (!this.client) return;
-    if (e.type === 'visibilitychange') {
-      if (!document.hidden && (this.#opened || /^(missing|expired|invalid|pending)$/.test(this.state))) this.refresh(e);
-      return;
-    }
-    const from = e.composedPath()[0] as { customerCode?: string; country?: string; region?: string };
-    const code = e.type === 'cert-uploaded' ? (e as CustomEvent<{ customerCode?: string }>).detail?.customerCode : from.customerCode;
-    if (this.customerCode && code !== this.customerCode) return;
-    const zone = (x: typeof from): string => `${x.country || 'US'}-${x.region}`.toUpperCase();
-    if (e.type !== 'cert-uploaded' && this.region && zone(this) !== zone(from)) return;
-    this.refresh(e);
-    if (e.type === 'certexpress-link-open') this.#watch();
+    const from = e.composedPath()[0];
+    if (this.client) void import('./status-events.js').then((m) => m.onPageEvent(this, e, from));
   };
-
-  /**
-   * After a form link was opened: watches the status while the page is visible until it
-   * changes (see `status-watch.ts`, loaded now), or the element goes.
-   */
-  #watch(): void {
-    this.#opened = true;
-    this.#watching?.abort();
-    const { signal } = (this.#watching = new AbortController());
-    void import('./status-watch.js').then((m) =>
-      m.watchStatus({ shown: () => this.state + this.list?.certificates.length, recheck: () => this.#fresh ?? this.refresh() }, signal),
-    ).then(() => signal.aborted || (this.#opened = false));
-  }
 
   /**
    * Loads the status again, bypassing the page's short-lived cache and the companion's (a
@@ -162,33 +135,35 @@ export class CertStatusBase extends CertElementBase {
 
   protected override label(t: Strings): string {
     const count = this.list?.certificates.length;
-    return count ? `${t.list} (${count})` : super.label(t);
+    return count ? fill(t.list, { count: intl(this, (lang) => count.toLocaleString(lang)) }) : super.label(t);
   }
 
   protected override body(t: Strings): unknown {
     const { state, list, verdict } = this;
     const missing = state === 'missing' || state === 'expired' || state === 'invalid' ? html`<slot name="missing"></slot>` : '';
-    // Any error but a bad attribute may be tried again (by the button, after the automatic retries).
-    if (state === 'error') return this.errorBody(t, this.error!.code === 'configuration_error' ? undefined : this.refresh);
+    // A retryable error may be tried again (by the button, after the automatic retries).
+    if (state === 'error') return this.errorBody(t, this.refresh);
     // An open request (who was asked, when): its view loads the first time one is shown.
     const request = verdict?.request;
     if (request && !this.#requests) void import('./request-view.js').then((m) => ((this.#requests = m), this.requestUpdate()));
-    const asked = request && this.#requests?.requestView(this, request, langOf(this), this.compact, !this.querySelector('[slot=missing]'));
+    const asked = request && this.#requests?.requestView(this, request, this.compact, this.querySelector('[slot=missing]'));
     if (this.compact) return [asked, missing];
+    const line = verdict && this.describe(t, verdict.certificate, this.hideZone ? '' : verdict.zone.name, verdict.zone.name);
     const details = list
-      ? html`<ul part="details">${list.certificates.map((c) => html`<li>${this.describe(t, c.zone.name, c.certificate, c.status)}</li>`)}</ul>`
-      : verdict
-        ? html`<p part="details">${this.describe(t, verdict.zone.name, verdict.certificate)}</p>`
-        : '';
+      ? html`<ul part="details">${list.certificates.map((c) => html`<li>${this.describe(t, c.certificate, fill(t.zoneStatus, { zone: c.zone.name, status: t[c.status] }), c.zone.name)}</li>`)}</ul>`
+      : line && html`<p part="details">${line}</p>`;
     return [details, asked, missing];
   }
 
-  /** One certificate's line: zone (with its status in list mode), reason, expiration. Subclasses add buttons. */
-  protected describe(t: Strings, zone: string, cert: CertificateSummary | null, status?: CertStatus): unknown {
-    const parts = [status ? `${zone}: ${t[status]}` : zone];
-    if (cert) {
-      parts.push(`${t.reason}: ${cert.exemptionReason}`, cert.expirationDate ? `${t.expires}: ${formatDate(cert.expirationDate, this)}` : t.noEnd);
-    }
-    return parts.join(' · ');
+  /**
+   * One certificate's line: `first` (the zone, in list mode with its status), the reason's name,
+   * and when it ends, in words that fit the date (expired on, expires in 12 days, expires on).
+   * Subclasses add a button for the certificate of `zone`.
+   */
+  protected describe(t: Strings, cert: CertificateSummary | null, first: string, _zone: string): unknown {
+    const reason = cert?.exemptionReason;
+    return [first, ...(cert ? [fill(t.reason, { reason: t[`reason:${reason}`] || reason! }), endText(t, cert.expirationDate, this)] : [])]
+      .filter(Boolean)
+      .join(' · ');
   }
 }

@@ -1,12 +1,12 @@
-import { html, type PropertyDeclarations } from 'lit';
+import { css, html, type PropertyDeclarations } from 'lit';
 import type { CertClient } from '../client/cert-client.js';
-import type { CertificateSummary, CertStatus, StatusList, StatusVerdict } from '../client/contract.js';
+import type { CertificateSummary, StatusList, StatusVerdict } from '../client/contract.js';
 import { enableStatusBatching } from '../client/status-batcher.js';
 import type { SelectedCustomer } from './cert-element.js';
 import { CertStatusBase } from './cert-status-base.js';
 import { CustomerSourceFollower } from './customer-source.js';
 import { serverRenderedRoot } from './server-root.js';
-import { langOf, type Strings } from './i18n.js';
+import type { Strings } from './i18n.js';
 import { tokenGrants } from './token-scope.js';
 
 export type { CertStatusState } from './cert-status-base.js';
@@ -36,10 +36,12 @@ export type { CertStatusState } from './cert-status-base.js';
  * @csspart badge - Icon and label of the status.
  * @csspart icon - The status symbol (its shape differs per tone: never colour alone).
  * @csspart label - The status text; the element's one polite live region.
- * @csspart details - Zone, reason and expiration, or the list of certificates.
+ * @csspart details - Zone, reason and when the certificate ends, or the list of certificates.
  * @csspart message - Error text.
+ * @csspart request - An open certificate request: who was asked, when and how.
+ * @csspart link - The link that continues an open request's ready form.
  * @csspart button - The retry and "View certificate" buttons.
- * @csspart document - The "View certificate" buttons.
+ * @csspart document - The "View certificate" buttons (secondary: outlined, on a line of their own).
  *
  * @cssprop [--cert-color=light-dark(#1f2328, #e6edf3)] - Text colour.
  * @cssprop [--cert-background=light-dark(#fff, #0d1117)] - Background.
@@ -59,6 +61,9 @@ export class CertStatusElement extends CertStatusBase {
     // Staff grids: many customers' asks travel as batches (the storefront bundle does without).
     enableStatusBatching();
   }
+
+  // "View certificate" is a secondary action: outlined, on its own line below the details.
+  static override styles = [CertStatusBase.styles, css`[part~=document]{display:block;background:none;color:var(--_ac);border:1px solid}`];
 
   static override properties: PropertyDeclarations = {
     customerSource: { attribute: 'customer-source' },
@@ -102,9 +107,13 @@ export class CertStatusElement extends CertStatusBase {
     this.documents = !this.compact && !!stored && (await tokenGrants(this, client.customerCode, 'certificate:read', signal));
   }
 
-  /** Opens the certificate's stored document in a new tab (loaded on first use: staff and audit only). */
+  /**
+   * Opens the certificate's stored document in a new tab titled after it, or saves it under a
+   * name that says what it is (loaded on first use: staff and audit only).
+   */
   openDocument(id: number): Promise<void> {
-    return import('./document-open.js').then((m) => m.openDocument(this, this.client!, id, langOf(this), this.#signal));
+    const zone = this.verdict?.zone.name ?? this.list?.certificates.find((c) => c.certificate.id === id)?.zone.name;
+    return import('./document-open.js').then((m) => m.openDocument(this, this.client!, id, zone, this.#signal));
   }
 
   protected override label(t: Strings): string {
@@ -112,11 +121,11 @@ export class CertStatusElement extends CertStatusBase {
     return this.notice ? `${text}. ${this.notice}` : text;
   }
 
-  protected override describe(t: Strings, zone: string, cert: CertificateSummary | null, status?: CertStatus): unknown {
-    const text = super.describe(t, zone, cert, status);
+  protected override describe(t: Strings, cert: CertificateSummary | null, first: string, zone: string): unknown {
+    const text = super.describe(t, cert, first, zone);
     // The zone in the accessible name tells the buttons of a list apart.
     return this.documents && cert?.documentAvailable
-      ? html`${text} <button part="button document" type="button" @click=${() => this.openDocument(cert.id)}>${t.view}<span class="sr"> (${zone})</span></button>`
+      ? html`${text}<button part="button document" type="button" @click=${() => this.openDocument(cert.id)}>${t.view}<span class="sr"> (${zone})</span></button>`
       : text;
   }
 }

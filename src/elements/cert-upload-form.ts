@@ -3,10 +3,13 @@ import type { ExemptionReason, ExposureZone, UploadResult } from '../client/cont
 import type { UploadStrings } from './cert-upload-strings.js';
 import type { Strings } from './i18n.js';
 import { FIELDS, type FieldErrors, type UploadField, type UploadValues } from './cert-upload-validate.js';
+import { endText, fill } from './parts.js';
 
 /** Everything the form template needs: data, what was entered, and the element's handlers. */
 export interface FormView {
   u: UploadStrings;
+  /** The shared strings: exemption reasons' names. */
+  t: Strings;
   lang: string;
   zones: ExposureZone[];
   reasons: ExemptionReason[];
@@ -64,7 +67,7 @@ function summary(v: FormView): unknown {
   };
   return html`<div part="summary" id="summary" role="group" aria-labelledby="summary-title" tabindex="-1">
     <p id="summary-title">${v.u.summary}</p>
-    <ul>${wrong.map((name) => html`<li><a href="#${name}" @click=${go(name)}>${v.u[LABELS[name]]}: ${v.u[v.errors[name]!]}</a></li>`)}</ul>
+    <ul>${wrong.map((name) => html`<li><a href="#${name}" @click=${go(name)}>${fill(v.u.item, { field: v.u[LABELS[name]], problem: v.u[v.errors[name]!] })}</a></li>`)}</ul>
   </div>`;
 }
 
@@ -97,7 +100,7 @@ function zoneSelect(v: FormView): TemplateResult {
 function reasonSelect(v: FormView): TemplateResult {
   return html`<select id="exemptionReason" name="exemptionReason" required aria-invalid=${v.errors.exemptionReason ? 'true' : 'false'} aria-describedby=${describedBy(v, 'exemptionReason')}>
     <option value="" ?selected=${!v.values.exemptionReason}>${v.u.chooseReason}</option>
-    ${v.reasons.map((r) => html`<option value=${r.name} ?selected=${v.values.exemptionReason === r.name}>${r.name}</option>`)}
+    ${v.reasons.map((r) => html`<option value=${r.name} ?selected=${v.values.exemptionReason === r.name}>${reasonName(v.t, r.name)}</option>`)}
   </select>`;
 }
 
@@ -136,14 +139,16 @@ export function renderForm(v: FormView): TemplateResult {
   </form>`;
 }
 
-/** What was stored: customer, zone, reason, the status the companion reported, expiration. */
-export function renderConfirmation(u: UploadStrings, t: Strings, result: UploadResult, date: (day: string) => string): TemplateResult {
+/** The name of an exemption reason in the page's language (its code when it has none). */
+const reasonName = (t: Strings, code: string): string => t[`reason:${code}`] || code;
+
+/** What was stored: customer, zone, reason, the status the companion reported and when the certificate ends. */
+export function renderConfirmation(u: UploadStrings, t: Strings, result: UploadResult, el: Element): TemplateResult {
   const { customerCode, zone, certificate, status } = result;
   return html`<dl part="details">
     <dt class="k">${u.customer}</dt><dd>${customerCode}</dd>
     <dt class="k">${u.zone}</dt><dd>${zone.name}</dd>
-    <dt class="k">${t.reason}</dt><dd>${certificate.exemptionReason}</dd>
-    <dt class="k">${u.status}</dt><dd>${t[status]}</dd>
-    <dt class="k">${t.expires}</dt><dd>${certificate.expirationDate ? date(certificate.expirationDate) : t.noEnd}</dd>
+    <dt class="k">${u.reason}</dt><dd>${reasonName(t, certificate.exemptionReason)}</dd>
+    <dt class="k">${u.status}</dt><dd>${t[status]} · ${endText(t, certificate.expirationDate, el)}</dd>
   </dl>`;
 }

@@ -1,5 +1,7 @@
-// Texts of <cert-upload> in English, Spanish and French, chosen by the nearest `lang`.
-// Status names, "Reason", "Expires" and the offline text come from the shared table (i18n.ts).
+// Texts of <cert-upload> in English, Spanish and French, chosen by the nearest `lang`; a host may
+// add or change them (`defineStrings(lang, {upload: …})`). Status and reason names, when a
+// certificate ends and the error texts come from the shared table (i18n.ts).
+import { hostTable } from './host-table.js';
 
 const en = {
   idle: 'Upload an exemption certificate',
@@ -20,6 +22,8 @@ const en = {
   submit: 'Upload certificate',
   progress: 'Upload progress',
   summary: 'Please correct the following:',
+  /** One line of the summary: `{field}` and its `{problem}`. */
+  item: '{field}: {problem}',
   status: 'Status',
   customer: 'Customer',
   another: 'Upload another',
@@ -59,6 +63,7 @@ const es: UploadStrings = {
   submit: 'Subir certificado',
   progress: 'Progreso de la subida',
   summary: 'Corrija lo siguiente:',
+  item: '{field}: {problem}',
   status: 'Estado',
   customer: 'Cliente',
   another: 'Subir otro',
@@ -94,7 +99,8 @@ const fr: UploadStrings = {
   optional: '(facultatif)',
   submit: 'Téléverser le certificat',
   progress: 'Progression du téléversement',
-  summary: 'Veuillez corriger ce qui suit :',
+  summary: 'Veuillez corriger ce qui suit\u00a0:',
+  item: '{field}\u00a0: {problem}',
   status: 'Statut',
   customer: 'Client',
   another: 'En téléverser un autre',
@@ -114,5 +120,5 @@ const fr: UploadStrings = {
 
 const TABLES: Record<string, UploadStrings> = { en, es, fr };
 
-/** `<cert-upload>` texts for a BCP 47 tag (by its primary language); English when not translated. */
-export const uploadStringsFor = (lang: string): UploadStrings => TABLES[lang.slice(0, 2).toLowerCase()] ?? en;
+/** `<cert-upload>` texts for a BCP 47 tag (by its primary language; English when not translated), the host's over them. */
+export const uploadStringsFor = (lang: string): UploadStrings => hostTable(lang, 'upload', TABLES);

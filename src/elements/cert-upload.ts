@@ -21,7 +21,6 @@ import {
 } from './cert-upload-validate.js';
 import { emit } from './events.js';
 import { langOf, type Strings } from './i18n.js';
-import { formatDate } from './parts.js';
 
 /** Every state `<cert-upload>` shows (reflected as its `state` attribute). */
 export type CertUploadState = 'loading' | 'idle' | 'uploading' | 'uploaded' | CommonState;
@@ -297,6 +296,7 @@ export class CertUploadElement extends CertElement {
   #form(): unknown {
     return renderForm({
       u: this.#u,
+      t: this.strings,
       lang: langOf(this),
       zones: this.#zones!,
       reasons: this.#reasons!,
@@ -316,7 +316,7 @@ export class CertUploadElement extends CertElement {
   }
 
   #confirmation(t: Strings): unknown {
-    return [renderConfirmation(this.#u, t, this.result!, (date) => formatDate(date, this)), this.button(this.#u.another, () => this.reset())];
+    return [renderConfirmation(this.#u, t, this.result!, this), this.button(this.#u.another, () => this.reset())];
   }
 }
 

@@ -1,15 +1,12 @@
-import { html, type PropertyDeclarations, type TemplateResult } from 'lit';
+import type { PropertyDeclarations } from 'lit';
 import type { CertClient } from '../client/cert-client.js';
-import type { DeliveryMethod, Invitation, InvitationRequest } from '../client/contract.js';
+import type { Invitation, InvitationRequest, OpenRequest } from '../client/contract.js';
 import { isAbort, type CertApiError } from '../client/errors.js';
 import { CertElementBase, type CommonState } from './cert-element-base.js';
-import { emit } from './events.js';
-import { langOf, type Strings } from './i18n.js';
+import type { Strings } from './i18n.js';
 
 /** Every state `<certexpress-link>` shows (reflected as its `state` attribute). */
 export type CertExpressLinkState = 'idle' | 'creating' | 'preparing' | 'slow' | 'ready' | 'sent' | CommonState;
-
-const DELIVERY: Record<string, DeliveryMethod> = { download: 'Download', email: 'Email', fax: 'Fax' };
 
 /**
  * `<certexpress-link>` as the storefront bundle registers it: one button that gets the buyer a
@@ -46,6 +43,9 @@ export class CertExpressLinkBase extends CertElementBase {
   /** The invitation being prepared or shown. */
   invitation?: Invitation;
 
+  /** The request flow and the view of its states, once loaded (every state but idle comes from it). */
+  protected flow?: typeof import('./certexpress-flow.js');
+
   #signal?: AbortSignal;
   #zone?: string;
 
@@ -58,7 +58,7 @@ export class CertExpressLinkBase extends CertElementBase {
   }
 
   protected override badAttribute(): string | undefined {
-    return !DELIVERY[this.delivery] ? 'delivery' : !this.region ? 'region' : undefined;
+    return !/^(download|email|fax)$/.test(this.delivery) ? 'delivery' : !this.region ? 'region' : undefined;
   }
 
   protected override begin(client: CertClient, signal: AbortSignal): void {
@@ -72,7 +72,7 @@ export class CertExpressLinkBase extends CertElementBase {
     this.#zone = zone;
     const { invitation, state } = this;
     // Back in the page while waiting: resume polling the same invitation.
-    if (invitation && invitation.status !== 'Ready') void this.#run(async () => invitation);
+    if (invitation && invitation.status !== 'Ready') void this.#run(invitation);
     else if (state !== 'ready' && state !== 'sent') {
       this.state = 'idle';
       if (this.auto) this.request();
@@ -81,18 +81,14 @@ export class CertExpressLinkBase extends CertElementBase {
   }
 
   /**
-   * The customer was asked already (an open request for the zone): the element takes it up where
-   * it stands (its link, the word it was sent, or still being prepared) instead of offering a new
-   * request. The ask is the one a `<cert-status>` of the zone makes too, so the page sends it once.
+   * The customer may have been asked already (an open request for the zone): then the flow
+   * takes it up where it stands instead of offering a new request. The ask is the one a
+   * `<cert-status>` of the zone makes too, so the page sends it once; a page where nobody was
+   * asked never loads the flow before a click.
    */
   async #continue(client: CertClient, signal: AbortSignal): Promise<void> {
     const answer = await client.status({ country: this.zoneCountry, region: this.region!.toUpperCase(), requests: true }, { signal }).catch(() => undefined);
-    const open = answer && 'request' in answer ? answer.request : null;
-    // Not ready yet: it is waited for, as one just created would be.
-    if (open && this.state === 'idle') {
-      this.state = 'preparing';
-      void this.#run(async () => ({ ...open, status: open.ready ? 'Ready' : 'InProgress', emailStatus: open.ready ? 'Sent' : null, reused: true }));
-    }
+    if (answer && 'request' in answer && answer.request) void this.#run(answer.request);
   }
 
   /**
@@ -100,32 +96,21 @@ export class CertExpressLinkBase extends CertElementBase {
    * `overrides` replace what the attributes say (the `options` form passes its choices).
    */
   request(overrides?: Partial<InvitationRequest>): void {
-    const { client, region, recipient } = this;
-    if (!client) return;
+    if (!this.client) return;
     this.state = 'creating';
-    void this.#run(async (signal) => {
-      const invitation = await client.createInvitation(
-        {
-          country: this.zoneCountry,
-          region: region!.toUpperCase(),
-          deliveryMethod: DELIVERY[this.delivery]!,
-          coverLetterTitle: this.coverLetter || 'STANDARD_REQUEST',
-          ...(recipient && { recipient }),
-          ...overrides,
-        },
-        { signal },
-      );
-      emit(this, 'certexpress-invite-created', { id: invitation.id, reused: invitation.reused });
-      return invitation;
-    });
+    void this.#run(overrides ?? {});
   }
 
-  async #run(get: (signal: AbortSignal) => Promise<Invitation>): Promise<void> {
+  /**
+   * Runs the flow (loaded on first use, see `certexpress-flow.ts`) from `from`: an invitation to
+   * wait for, an open request to take up, or a request to create.
+   */
+  async #run(from: Invitation | OpenRequest | Partial<InvitationRequest>): Promise<void> {
     const signal = this.#signal!;
     try {
-      const { prepareInvitation } = await import('./certexpress-flow.js');
+      const flow = (this.flow ??= await import('./certexpress-flow.js'));
       signal.throwIfAborted();
-      await prepareInvitation(this, this.client!, get, signal);
+      await flow.prepareInvitation(this, this.client!, from, signal);
     } catch (e) {
       if (isAbort(e)) return;
       // Still InProgress after pollSlowMs: say so and let the buyer retry (no polling meanwhile).
@@ -142,43 +127,25 @@ export class CertExpressLinkBase extends CertElementBase {
     return false;
   }
 
-  /** When and how the request went out (its view loads on first use). */
-  #sentence(): unknown {
-    const inv = this.invitation;
-    if (!inv) return undefined;
-    if (!this.#view) void import('./request-view.js').then((m) => ((this.#view = m), this.requestUpdate()));
-    return this.#view && html`<p part="message">${this.#view.requestSentence({ ...inv, recipient: inv.recipient ?? null, ready: true }, langOf(this))}</p>`;
-  }
-
-  #view?: typeof import('./request-view.js');
-
   #retry(): void {
     const { invitation } = this;
     if (invitation) {
       this.state = 'preparing';
-      void this.#run(async () => invitation);
+      void this.#run(invitation);
     } else this.request();
   }
 
-  /** The link to the ready form (opens in a new tab). */
-  protected link(t: Strings): TemplateResult {
-    const opened = (): boolean => emit(this, 'certexpress-link-open', { url: this.url! });
-    return html`<a part="link" href=${this.url!} target="_blank" rel="noopener noreferrer" @click=${opened} @auxclick=${opened}>${t.open}<span class="sr"> ${t.newTab}</span><span aria-hidden="true"> ↗</span></a>`;
+  /** While an email or fax invitation is prepared, it is being sent: no form is made for this page. */
+  protected override label(t: Strings): string {
+    return this.state === 'preparing' && this.invitation?.deliveryMethod !== 'Download' ? t.creating : super.label(t);
   }
 
+  /** The states the flow brought (ready, sent) are drawn by it: it is here by then. */
   protected override body(t: Strings): unknown {
-    switch (this.state) {
-      case 'idle':
-        return this.button(t.request, () => this.request());
-      case 'ready':
-        return html`<p>${this.link(t)}</p>`;
-      case 'sent':
-        return this.#sentence();
-      case 'slow':
-        return this.button(t.retry, this.#retry);
-      case 'error':
-        return this.errorBody(t, this.error!.code === 'configuration_error' ? undefined : this.#retry);
-    }
-    return undefined;
+    const { state } = this;
+    return state === 'idle' ? this.button(t.request, () => this.request())
+      : state === 'error' ? this.errorBody(t, this.#retry)
+      : state === 'slow' ? this.button(t.retry, this.#retry)
+      : this.flow?.view(this, t, true);
   }
 }

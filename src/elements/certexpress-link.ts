@@ -6,7 +6,7 @@ import { CertExpressLinkBase } from './certexpress-link-base.js';
 import type { OptionsForm } from './certexpress-options.js';
 import { CustomerSourceFollower } from './customer-source.js';
 import { serverRenderedRoot } from './server-root.js';
-import { langOf, type Strings } from './i18n.js';
+import type { Strings } from './i18n.js';
 
 export type { CertExpressLinkState } from './certexpress-link-base.js';
 
@@ -114,7 +114,7 @@ export class CertExpressLinkElement extends CertExpressLinkBase {
     if (!this.#form) {
       void import('./certexpress-options.js').then((m) => {
         if (signal.aborted || this.#form) return;
-        this.#form = new m.OptionsForm(this, html, this.client!, langOf(this), signal);
+        this.#form = new m.OptionsForm(this, html, this.client!, signal);
         this.requestUpdate();
       });
     }
@@ -128,9 +128,10 @@ export class CertExpressLinkElement extends CertExpressLinkBase {
       case 'idle':
         return form?.render();
       case 'ready':
-        return html`<p>${this.link(t)} ${form?.renderReady()}</p>`;
+        return html`<p>${this.flow?.link(this, t)} ${form?.renderReady()}</p>`;
       case 'sent':
-        return [super.body(t), form?.renderSent()];
+        // Staff choose how to remind (the form again) instead of the buyer's "Send again".
+        return [this.flow?.sent(this, false), form?.renderSent()];
     }
     return super.body(t);
   }

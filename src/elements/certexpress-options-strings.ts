@@ -1,5 +1,7 @@
 // Strings of the staff delivery form of `<certexpress-link options>` in en, es, fr. Loaded with
-// the form only, so the storefront bundle does not carry them.
+// the form only, so the storefront bundle does not carry them. A host may add or change them
+// (`defineStrings(lang, {options: …})`).
+import { hostTable } from './host-table.js';
 
 /** The form's texts in one language. */
 export interface OptionsStrings {
@@ -49,5 +51,5 @@ const STRINGS: Record<string, OptionsStrings> = {
   },
 };
 
-/** The form's strings for a BCP 47 tag (by its primary language); English when not translated. */
-export const optionsStrings = (lang: string): OptionsStrings => STRINGS[lang.slice(0, 2).toLowerCase()] ?? STRINGS.en!;
+/** The form's strings for a BCP 47 tag (by its primary language; English when not translated), the host's over them. */
+export const optionsStrings = (lang: string): OptionsStrings => hostTable(lang, 'options', STRINGS);

@@ -3,10 +3,9 @@ import type { CertClient } from '../client/cert-client.js';
 import type { CoverLetter, CustomerSearchResult, DeliveryMethod, InvitationRequest } from '../client/contract.js';
 import type { SelectedCustomer } from './cert-element.js';
 import { optionsStrings, type OptionsStrings } from './certexpress-options-strings.js';
+import { langOf } from './i18n.js';
 
 // The staff form of `<certexpress-link options>`, loaded with dynamic import() on first use.
-// Type imports only from the main bundle's modules (Lit's `html` is handed in): a shared value
-// import would split the storefront bundle into extra chunks.
 
 /** What the form needs from its `<certexpress-link>`. */
 export interface OptionsHost extends HTMLElement {
@@ -25,10 +24,10 @@ const FAX = /^\+?[\d\s().-]{7,}$/;
 
 // Inputs and the select get the muted colour as border: 3:1 against the background (WCAG 1.4.11).
 const CSS = `
-[part~=form]{display:grid;gap:.35em;margin-top:.5em;max-width:28em}
+[part~=form]{display:grid;grid-template-columns:minmax(0,1fr);gap:.35em;margin-top:.5em;max-width:28em}
 fieldset{margin:0;padding:0;border:0;display:flex;flex-wrap:wrap;gap:.25em 1em}
 legend{padding:0;margin-bottom:.25em}
-input:not([type=radio]),select{box-sizing:border-box;max-width:100%;min-height:24px;padding:.3em .5em;border:1px solid var(--_t);border-radius:4px;background:inherit;color:inherit;font:inherit}
+input:not([type=radio]),select{box-sizing:border-box;width:100%;min-height:24px;padding:.3em .5em;border:1px solid var(--_t);border-radius:4px;background:inherit;color:inherit;font:inherit;text-overflow:ellipsis}
 [part~=field-error]{margin:0;color:var(--cert-danger-color,light-dark(#cf222e,#f85149))}
 [part~=field-error]:empty{display:none}
 [part~=form] button{justify-self:start}
@@ -58,22 +57,24 @@ export class OptionsForm {
   /** The form is open to remind the customer of a request already sent (a new Email or Fax invitation). */
   reminding = false;
   copied = false;
-  readonly #t: OptionsStrings;
 
   constructor(
     private readonly host: OptionsHost,
     private readonly html: typeof litHtml,
     client: CertClient,
-    lang: string,
     signal: AbortSignal,
   ) {
-    this.#t = optionsStrings(lang);
     const given = host.getAttribute('delivery');
     this.delivery = given === 'fax' ? 'Fax' : given === 'download' ? 'Download' : 'Email';
     this.letter = host.coverLetter || 'STANDARD_REQUEST';
     adopt(host.shadowRoot);
     this.#prefill(host.customer);
     void this.#load(client, signal);
+  }
+
+  /** The texts in the host's language now (it follows a `lang` that changes). */
+  get #t(): OptionsStrings {
+    return optionsStrings(langOf(this.host));
   }
 
   #prefill(customer?: Partial<SelectedCustomer>): void {

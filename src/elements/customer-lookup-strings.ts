@@ -1,5 +1,7 @@
 // Texts of <customer-lookup> in English, Spanish and French. Shared texts (signed out, not
-// allowed, retry, …) come from i18n.ts; these are the ones only the lookup needs.
+// allowed, retry, …) come from i18n.ts; these are the ones only the lookup needs. Numbers go
+// through Intl; a host may add or change texts (`defineStrings(lang, {lookup: …})`).
+import { hostTable } from './host-table.js';
 
 /** The lookup's own texts in one language. */
 export interface LookupStrings {
@@ -18,58 +20,61 @@ export interface LookupStrings {
   selected: (text: string) => string;
 }
 
-type Plural = (n: number, one: string, other: string) => string;
+/** Number `n` as the language writes it, with the word for one or for more. */
+type Count = (n: number, one?: string, other?: string) => string;
 
-const TABLES: Record<string, (plural: Plural) => LookupStrings> = {
-  en: (plural) => ({
+const TABLES: Record<string, (count: Count) => LookupStrings> = {
+  en: (count) => ({
     label: 'Customer',
     placeholder: 'Code, name or city',
-    hint: (n) => `Type at least ${n} ${plural(n, 'character', 'characters')} to search.`,
+    hint: (n) => `Type at least ${count(n, 'character', 'characters')} to search.`,
     searching: 'Searching…',
     found: (shown, total) =>
       shown < total
-        ? `First ${shown} of ${total} customers shown. Type more to narrow the search.`
-        : `${shown} ${plural(shown, 'customer', 'customers')} found`,
+        ? `First ${count(shown)} of ${count(total)} customers shown. Type more to narrow the search.`
+        : `${count(shown, 'customer', 'customers')} found`,
     none: (q) => `No customer matches “${q}”.`,
     selected: (text) => `Selected: ${text}`,
   }),
-  es: (plural) => ({
+  es: (count) => ({
     label: 'Cliente',
     placeholder: 'Código, nombre o ciudad',
-    hint: (n) => `Escriba al menos ${n} ${plural(n, 'carácter', 'caracteres')} para buscar.`,
+    hint: (n) => `Escriba al menos ${count(n, 'carácter', 'caracteres')} para buscar.`,
     searching: 'Buscando…',
     found: (shown, total) =>
       shown < total
-        ? `Se muestran los primeros ${shown} de ${total} clientes. Escriba más para acotar la búsqueda.`
-        : `${shown} ${plural(shown, 'cliente encontrado', 'clientes encontrados')}`,
+        ? `Se muestran los primeros ${count(shown)} de ${count(total)} clientes. Escriba más para acotar la búsqueda.`
+        : count(shown, 'cliente encontrado', 'clientes encontrados'),
     none: (q) => `Ningún cliente coincide con «${q}».`,
     selected: (text) => `Seleccionado: ${text}`,
   }),
-  fr: (plural) => ({
+  // French typography: a no-break space before ":" and inside « ».
+  fr: (count) => ({
     label: 'Client',
     placeholder: 'Code, nom ou ville',
-    hint: (n) => `Saisissez au moins ${n} ${plural(n, 'caractère', 'caractères')} pour rechercher.`,
+    hint: (n) => `Saisissez au moins ${count(n, 'caractère', 'caractères')} pour rechercher.`,
     searching: 'Recherche…',
     found: (shown, total) =>
       shown < total
-        ? `${shown} premiers clients affichés sur ${total}. Précisez la recherche.`
-        : `${shown} ${plural(shown, 'client trouvé', 'clients trouvés')}`,
-    none: (q) => `Aucun client ne correspond à « ${q} ».`,
-    selected: (text) => `Sélectionné : ${text}`,
+        ? `${count(shown)} premiers clients affichés sur ${count(total)}. Précisez la recherche.`
+        : count(shown, 'client trouvé', 'clients trouvés'),
+    none: (q) => `Aucun client ne correspond à «\u00a0${q}\u00a0».`,
+    selected: (text) => `Sélectionné\u00a0: ${text}`,
   }),
 };
 
 const built = new Map<string, LookupStrings>();
 
-/** The lookup's texts for a BCP 47 tag (by its primary language); English when not translated. */
+/** The lookup's texts for a BCP 47 tag (by its primary language; English when not translated), the host's over them. */
 export function lookupStringsFor(lang: string): LookupStrings {
-  const code = lang.slice(0, 2).toLowerCase();
+  const code = lang.split(/[-_]/)[0]!.toLowerCase();
   const key = TABLES[code] ? code : 'en';
   let strings = built.get(key);
   if (!strings) {
     const rules = new Intl.PluralRules(key);
-    strings = TABLES[key]!((n, one, other) => (rules.select(n) === 'one' ? one : other));
+    const number = new Intl.NumberFormat(key);
+    strings = TABLES[key]!((n, one, other) => number.format(n) + (one ? ` ${rules.select(n) === 'one' ? one : other}` : ''));
     built.set(key, strings);
   }
-  return strings;
+  return hostTable(lang, 'lookup', { [code]: strings });
 }

@@ -47,7 +47,7 @@ const PRESENTATIONAL = new Set<PropertyKey>(['fieldLabel', 'placeholder', 'value
  * @csspart place - City and region in a result.
  * @csspart badge - Icon and text of the search state.
  * @csspart icon - The state symbol.
- * @csspart label - The state text (result count, no match, selection); the element's one polite live region.
+ * @csspart label - The state text (result count, no match, selection); the element's one polite live region. A selection is only spoken: the field shows it.
  * @csspart message - Error text.
  * @csspart button - The retry button.
  *
@@ -315,15 +315,16 @@ export class CustomerLookupElement extends CertElement {
         <ul id="listbox" part="listbox" role="listbox" aria-label=${label} ?hidden=${!open}
           @mousedown=${(e: Event) => e.preventDefault()}>${open ? this.#results.map((c, i) => optionRow(c, `opt-${i}`, i === this.#active, () => this.#choose(c))) : nothing}</ul>
       </div>
-      ${badge(icon, lookupStatus(situation, t, l))}
+      <div class=${state === 'selected' ? 'sr' : ''}>${badge(icon, lookupStatus(situation, t, l))}</div>
       ${failed ? this.#errorBody(t) : nothing}
     </div>`;
   }
 
+  /** As every element's error text (see `errorBody`), with the id the field points at. */
   #errorBody(t: Strings): TemplateResult {
-    const { code, message } = this.error!;
-    const text = code === 'timeout' || code === 'network_error' ? t.offline : message;
-    return html`<p part="message" id="message">${text}</p>${this.state === 'error' && code !== 'configuration_error' ? this.button(t.retry, this.#retry) : nothing}`;
+    const { code, message, retryable } = this.error!;
+    const text = code === 'configuration_error' ? message : retryable ? t.offline : t.failed;
+    return html`<p part="message" id="message">${text}</p>${this.state === 'error' && retryable ? this.button(t.retry, this.#retry) : nothing}`;
   }
 }
 

@@ -8,6 +8,7 @@ export { CertExpressLinkElement, type CertExpressLinkState } from './certexpress
 export { CustomerLookupElement, type CustomerLookupState } from './customer-lookup.js';
 export { CertUploadElement, type CertUploadState } from './cert-upload.js';
 export { define } from './define.js';
+export { defineStrings, type HostStrings, type Strings } from './i18n.js';
 export type * from './events.js';
 export type * from './customer-lookup-events.js';
 export type * from './cert-upload-events.js';

@@ -1,10 +1,12 @@
 import { css } from 'lit';
 
 // Shared look. Colours meet WCAG 2.2 AA (4.5:1 text, 3:1 UI) on the element's own background in
-// both schemes; `theme` pins the scheme, `auto` follows the user's preference. Kept terse: the CSS
-// text ships as is in the bundle.
+// both schemes. The scheme is the page's: `color-scheme` is inherited, so `light-dark()` follows
+// the host page unless `theme` pins one (`light`, `dark`) or asks for the OS's (`auto`). Kept
+// terse: the CSS text ships as is in the bundle.
 export const baseStyles = css`
-:host{display:block;color-scheme:light dark;--_fg:var(--cert-color,light-dark(#1f2328,#e6edf3));--_ac:var(--cert-accent-color,light-dark(#0969da,#4493f8))}
+:host{display:block;--_fg:var(--cert-color,light-dark(#1f2328,#e6edf3));--_ac:var(--cert-accent-color,light-dark(#0969da,#4493f8))}
+:host([theme=auto]){color-scheme:light dark}
 :host([theme=light]){color-scheme:light}
 :host([theme=dark]){color-scheme:dark}
 :host([hidden]){display:none}

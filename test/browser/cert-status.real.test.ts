@@ -59,10 +59,10 @@ describe('<cert-status> against the real companion and sandbox', () => {
     }
   });
 
-  it('shows zone, reason and expiration for an exempt verdict', async () => {
+  it('shows zone, reason (by its name) and when the certificate ends for an exempt verdict', async () => {
     const el = await statusOf('C-1001', 'TX');
     const details = el.shadowRoot!.querySelector('[part~=details]')!.textContent!;
-    expect(details).to.contain('Texas').and.contain('RESALE').and.contain('Expires');
+    expect(details).to.contain('Texas').and.contain('Reason: Resale').and.contain('Expires in 12 days, on');
   });
 
   it('lists every certificate on file without a region (C-1001)', async () => {

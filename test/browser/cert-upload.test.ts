@@ -112,7 +112,7 @@ describe('<cert-upload> against the real companion and sandbox', () => {
     expect(detail.status).to.equal('exempt');
     expect(el.result).to.deep.equal(detail);
     const shown = $(el, '[part~=details]').textContent!;
-    for (const text of ['C-1005', 'Washington', 'RESALE', 'Certificate on file']) expect(shown).to.contain(text);
+    for (const text of ['C-1005', 'Washington', 'Resale', 'Certificate on file', 'Expires on']) expect(shown).to.contain(text);
     expect(label(el)).to.equal('Certificate uploaded');
     expect(el.shadowRoot!.activeElement?.textContent, 'focus on the next action').to.equal('Upload another');
     await expect(el).to.be.accessible();
@@ -321,7 +321,7 @@ describe('<cert-upload> against the real companion and sandbox', () => {
     await expect(el).to.be.accessible();
     await waitUntil(() => el.state === 'error', `state ${el.state}`, { timeout: 3000 });
     expect(el.error?.code).to.equal('timeout');
-    expect($(el, '[part~=message]').textContent).to.equal('Service unreachable.');
+    expect($(el, '[part~=message]').textContent).to.equal('The certificate service can’t be reached right now.');
     expect($<HTMLInputElement>(el, '#file').files?.[0]?.name, 'the chosen file is kept').to.equal('stalled.pdf');
     await expect(el).to.be.accessible();
     await resetBackend();

@@ -281,7 +281,8 @@ describe('<customer-lookup> against the real companion and sandbox', () => {
     expect(detail).to.include({ code: 'upstream_unavailable', retryable: true });
     await settle(el, 'error');
     expect(liveText(el)).to.equal('Unavailable');
-    expect(part(el, 'message')!.textContent).to.equal('Try again shortly.');
+    // The buyer's language, the same words as every element's for an unreachable service.
+    expect(part(el, 'message')!.textContent).to.equal('The certificate service can’t be reached right now.');
     await expect(el).to.be.accessible();
     part(el, 'button')!.click();
     await settle(el, 'results');
@@ -366,7 +367,8 @@ describe('<customer-lookup> against the real companion and sandbox', () => {
 
   for (const [lang, label, found, none] of [
     ['es', 'Cliente', '1 cliente encontrado', 'Ningún cliente coincide con «zzz».'],
-    ['fr', 'Client', '1 client trouvé', 'Aucun client ne correspond à « zzz ».'],
+    // French typography: no-break spaces inside the guillemets.
+    ['fr', 'Client', '1 client trouvé', 'Aucun client ne correspond à «\u00a0zzz\u00a0».'],
   ] as const) {
     it(`speaks ${lang}`, async () => {
       const { el } = await mount({}, lang);

@@ -5,6 +5,7 @@ import type { CertStatusElement } from '../../src/elements/cert-status.js';
 import type { CertExpressLinkElement } from '../../src/elements/certexpress-link.js';
 import type { OpenRequest, StatusVerdict, TokenResponse } from '../../src/client/contract.js';
 import { freshEndpoint } from './fixtures/backend.js';
+import { invitation, stubApi } from './fixtures/stub-api.js';
 
 const json = (body: unknown): Response => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
 const token = (): TokenResponse => ({ token: 'tok', expiresAt: new Date(Date.now() + 600_000).toISOString(), customerCode: 'C-1005', apiBase: '/stub-api' });
@@ -46,9 +47,9 @@ describe('open certificate requests', () => {
   afterEach(() => sinon.restore());
 
   for (const [lang, expected] of [
-    ['en', /^Requested on \w+ \d+ by email to p•••@evergreen-schools\.example — waiting for the customer \(3 days ago\)$/],
-    ['es', /^Solicitado el \d+ \S+ por correo electrónico a p•••@evergreen-schools\.example — esperando al cliente \(hace 3 días\)$/],
-    ['fr', /^Demandé le \d+ \S+ par e-mail à p•••@evergreen-schools\.example — en attente du client \(il y a 3 jours\)$/],
+    ['en', /^Requested on \w+ \d+ \(3 days ago\) by email to p•••@evergreen-schools\.example — no certificate received yet$/],
+    ['es', /^Solicitado el \d+ \S+ \(hace 3 días\) por correo electrónico a p•••@evergreen-schools\.example — aún no se ha recibido el certificado$/],
+    ['fr', /^Demandé le \d+ \S+ \(il y a 3 jours\) par e-mail à p•••@evergreen-schools\.example — aucun certificat reçu pour l’instant$/],
   ] as const) {
     it(`<cert-status> says who was asked, when and how (${lang}), accessibly`, async () => {
       const asked = serve(missing(request()));
@@ -88,7 +89,7 @@ describe('open certificate requests', () => {
     expect(el.shadowRoot!.querySelector('a')).to.equal(null);
   });
 
-  it('<certexpress-link> continues a ready request instead of offering a new one; the status then leaves the link to it', async () => {
+  it('<certexpress-link> continues a ready request instead of offering a new one; the status then leaves the request to it', async () => {
     serve(missing(request({ deliveryMethod: 'Download', recipient: null, requestLink: 'https://forms.example/c/2' })));
     const endpoint = freshEndpoint();
     const el = await fixture<CertStatusElement>(html`<cert-status token-endpoint=${endpoint} region="WA">
@@ -96,8 +97,9 @@ describe('open certificate requests', () => {
     const link = el.querySelector<CertExpressLinkElement>('certexpress-link')!;
     await waitUntil(() => link.state === 'ready', `link ${link.state}`);
     expect(link.url).to.equal('https://forms.example/c/2');
-    await waitUntil(() => text(el, 'request'), 'no request shown');
-    expect(el.shadowRoot!.querySelector('[part~=request] a'), 'one link on the page, the element that owns it').to.equal(null);
+    await el.updateComplete;
+    // One link on the page, the element that owns it; the request is not said twice either.
+    expect(el.shadowRoot!.querySelector('[part~=request]'), 'the status says nothing of the request').to.equal(null);
     await expect(link).to.be.accessible();
   });
 
@@ -106,8 +108,35 @@ describe('open certificate requests', () => {
     const link = await fixture<CertExpressLinkElement>(html`<certexpress-link token-endpoint=${freshEndpoint()} region="WA"></certexpress-link>`);
     await waitUntil(() => link.state === 'sent', `link ${link.state}`);
     await waitUntil(() => text(link, 'message'), 'no date');
-    expect(text(link, 'message')).to.match(/^Requested on \w+ \d+ by fax to •••0142 — waiting for the customer/);
+    expect(text(link, 'message')).to.match(/^Requested on \w+ \d+ \(3 days ago\) by fax to •••0142 — no certificate received yet$/);
     await expect(link).to.be.accessible();
+  });
+
+  it('a buyer whose emailed request went astray sends it again, and reads when it went', async () => {
+    const calls = stubApi(({ url, method }) =>
+      url.pathname.endsWith('/v1/status')
+        ? json(missing(request()))
+        : method === 'POST'
+          ? json(invitation({ deliveryMethod: 'Email', requestLink: null, emailStatus: 'Sent', recipient: 'p•••@evergreen-schools.example' }))
+          : undefined, 'C-1005');
+    const link = await fixture<CertExpressLinkElement>(html`<certexpress-link token-endpoint=${freshEndpoint()} region="WA" delivery="email"></certexpress-link>`);
+    await waitUntil(() => link.state === 'sent' && text(link, 'message'), `link ${link.state}`);
+    expect(text(link, 'message')).to.contain('(3 days ago)');
+    const again = link.shadowRoot!.querySelector<HTMLButtonElement>('button[part~=button]')!;
+    expect(again.textContent).to.equal('Send again');
+    await expect(link).to.be.accessible();
+    again.click();
+    await waitUntil(() => calls.some((c) => c.method === 'POST'), 'nothing sent');
+    expect(calls.find((c) => c.method === 'POST')!.body).to.deep.include({ reminder: true, deliveryMethod: 'Email', country: 'US', region: 'WA' });
+    await waitUntil(() => link.state === 'sent' && text(link, 'message').includes('(today)'), `message ${text(link, 'message')}`);
+    expect(text(link, 'label')).to.equal('Request sent');
+  });
+
+  it('staff remind through their form instead: no "Send again" beside it', async () => {
+    serve(missing(request()));
+    const link = await fixture<CertExpressLinkElement>(html`<certexpress-link options customer-code="C-1005" token-endpoint=${freshEndpoint()} region="WA"></certexpress-link>`);
+    await waitUntil(() => link.state === 'sent' && link.shadowRoot!.querySelector('button'), `link ${link.state}`);
+    expect([...link.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent)).to.deep.equal(['Send a reminder']);
   });
 
   it('a compact cell says how long ago the customer was asked', async () => {

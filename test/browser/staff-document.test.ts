@@ -17,8 +17,10 @@ const buttons = (el: Element): HTMLButtonElement[] => [...el.shadowRoot!.querySe
 describe('certificate documents from <cert-status>', () => {
   useRealBackend('staff');
 
-  it('"View certificate" fetches the PDF with the token and opens it through an object URL', async () => {
-    const open = sinon.stub(window, 'open').returns({ opener: window } as unknown as Window);
+  it('"View certificate" fetches the PDF with the token and opens it in a tab named after it', async () => {
+    // A stand-in for the new tab: a blank same-origin document, as window.open('') gives.
+    const tab = { opener: window, closed: false, document: document.implementation.createHTMLDocument(''), location: { replace: sinon.spy() } };
+    const open = sinon.stub(window, 'open').returns(tab as unknown as Window);
     const el = await statusOf({ customer: 'C-1001', region: 'WA' });
     expect(el.state).to.equal('exempt');
     const [button] = buttons(el);
@@ -26,16 +28,35 @@ describe('certificate documents from <cert-status>', () => {
     await expect(el).to.be.accessible();
     button!.click();
     await waitUntil(() => open.called, 'window.open not called', { timeout: 5000 });
-    const [url, target] = open.firstCall.args as [string, string];
-    expect(url).to.match(/^blob:/);
-    expect(target).to.equal('_blank');
+    expect(open.firstCall.args).to.deep.equal(['', '_blank']);
+    expect(tab.opener, 'the tab cannot reach back into the page').to.equal(null);
+    // Titled after the certificate, not after an object URL; a link saves it under its name.
+    expect(tab.document.title).to.equal('Exemption certificate, Washington');
+    const save = tab.document.querySelector('a')!;
+    expect(save.download).to.match(/^exemption-certificate-washington-\d+\.pdf$/);
+    expect(save.textContent).to.equal(`Download ${save.download}`);
+    const frame = tab.document.querySelector('iframe')!;
+    expect(frame.title).to.equal('Exemption certificate, Washington');
+    expect(frame.src).to.match(/^blob:/).and.equal(save.href);
     // The object URL holds the companion's document: a real PDF.
-    const bytes = await (await fetch(url)).text();
+    const bytes = await (await fetch(frame.src)).text();
     expect(bytes.startsWith('%PDF')).to.equal(true);
     const doc = await hits('GET /v1/certificates/:id/document');
     expect(doc).to.have.length(1);
     expect(el.notice).to.equal(undefined);
-    expect(open.firstCall.returnValue!.opener).to.equal(null);
+    tab.closed = true;
+  });
+
+  it('the tab speaks the language of the page', async () => {
+    const tab = { opener: window, closed: true, document: document.implementation.createHTMLDocument(''), location: { replace: sinon.spy() } };
+    sinon.stub(window, 'open').returns(tab as unknown as Window);
+    const fr = await statusOf({ customer: 'C-1001', region: 'WA', lang: 'fr' });
+    buttons(fr)[0]!.click();
+    await waitUntil(() => tab.document.title, 'no title', { timeout: 5000 });
+    expect(tab.document.title).to.equal('Certificat d’exonération, Washington');
+    expect(tab.document.documentElement.lang).to.equal('fr');
+    // A file name any system takes: no accents, no apostrophes.
+    expect(tab.document.querySelector('a')!.download).to.match(/^certificat-d-exoneration-washington-\d+\.pdf$/);
   });
 
   it('downloads instead when the browser blocks the new tab', async () => {
@@ -46,7 +67,7 @@ describe('certificate documents from <cert-status>', () => {
     await waitUntil(() => click.called, 'no download', { timeout: 5000 });
     const a = click.firstCall.thisValue as HTMLAnchorElement;
     expect(a.href).to.match(/^blob:/);
-    expect(a.download).to.match(/^certificate-\d+\.pdf$/);
+    expect(a.download).to.match(/^exemption-certificate-california-\d+\.pdf$/);
   });
 
   it('list mode has one button per certificate, named by zone, keyboard operable', async () => {

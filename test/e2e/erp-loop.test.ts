@@ -100,7 +100,8 @@ test('order entry: upload a missing certificate, then request one for another zo
   await page.locator('cert-upload[state="uploaded"]').waitFor();
 
   await page.locator('cert-status#badge[state="exempt"]').waitFor();
-  await page.locator('cert-status#status[state="exempt"]').getByText('EDUCATIONAL').waitFor();
+  // The reason by its name, not AvaTax's code (EDUCATIONAL).
+  await page.locator('cert-status#status[state="exempt"]').getByText('Reason: Educational institution').waitFor();
   await page.locator('#tax', { hasText: 'Exempt (certificate on file)' }).waitFor();
   assert.equal(await page.locator('#total').innerText(), '$1,552.05');
   assert.equal(await page.evaluate(() => (globalThis as { stillThisPage?: boolean }).stillThisPage), true);
@@ -132,7 +133,7 @@ test('order entry: upload a missing certificate, then request one for another zo
   assert.match(sent[0]!.requestLink, /\/certexpress\//);
 
   // The status says who was asked and when; the salesperson sends a reminder.
-  await page.locator('cert-status#status[region="OR"]').getByText(/Requested on .+ by email to .+ — waiting for the customer/).waitFor();
+  await page.locator('cert-status#status[region="OR"]').getByText(/Requested on .+ by email to .+ — no certificate received yet/).waitFor();
   await request.getByRole('button', { name: 'Send a reminder' }).click();
   await request.getByRole('button', { name: 'Send reminder' }).click();
   await request.getByText(`Reminder sent to ${chosen} (Email)`).waitFor();

@@ -88,11 +88,12 @@ test('an open request: after a reload the page shows it, ready to continue; sign
   await link.and(page.locator('[state="ready"]')).waitFor();
 
   // The buyer leaves and comes back later: the page is new, the companion still has its cache.
-  // The page says the certificate was requested, and the form is ready to continue.
+  // The request link takes up the open request: its form is ready to continue (the status
+  // leaves the request to it rather than saying it twice).
   await page.reload();
   await quebec.and(page.locator('[state="missing"]')).waitFor();
-  await quebec.getByText(/Requested on .+ — the form is ready/).waitFor();
   await link.and(page.locator('[state="ready"]')).waitFor();
+  await link.getByText('Form ready').waitFor();
 
   const [form] = await Promise.all([context.waitForEvent('page'), link.getByRole('link').click()]);
   // The buyer is in the form's tab: the account page is hidden meanwhile (headless tabs never are).

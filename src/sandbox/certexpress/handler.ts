@@ -12,7 +12,7 @@ import { countRequest, today, write, type Runtime } from '../runtime.js';
 import type { InvitationRecord, StoredDocument } from '../store/types.js';
 import { addDays, isCalendarDay, utcDay } from '../util/dates.js';
 import { mintFormToken, verifyFormToken } from './csrf.js';
-import { renderDone, renderForm, renderMessage, type FieldError, type FormValues } from './page.js';
+import { renderDone, renderForm, renderMessage, renderSubmitted, type FieldError, type FormValues } from './page.js';
 
 /** Links stop working this many days after the invitation was created. */
 export const LINK_LIFETIME_DAYS = 30;
@@ -129,7 +129,8 @@ async function submit(req: RequestInfo, rt: Runtime, invitation: InvitationRecor
   const lines = await write(rt, () => {
     // The customer may have been deleted while the form was being sent.
     if (!rt.store.customer(invitation.customerCode)) return null;
-    return checked.zones.map((zoneId) => {
+    const made: number[] = [];
+    const lines = checked.zones.map((zoneId) => {
       const certificate = createCertificate(
         rt,
         {
@@ -146,12 +147,33 @@ async function submit(req: RequestInfo, rt: Runtime, invitation: InvitationRecor
         { verified: true },
       );
       const zone = rt.catalogue.zoneById(zoneId);
+      made.push(certificate.id);
       return `${zone?.name ?? zoneId}: certificate ${certificate.id}, signed by ${values.signerName}`;
     });
+    // Reopening the link later says so instead of showing an empty form.
+    rt.store.putInvitation({ ...invitation, submitted: { at: rt.now().toISOString(), certificateIds: made } });
+    return lines;
   });
   if (!lines) return notFoundPage();
   const customer = rt.store.customer(invitation.customerCode);
   return html(200, renderDone(customer?.name ?? invitation.customerCode, lines));
+}
+
+/**
+ * The page of a link whose certificate was submitted already (unless the buyer asked for the
+ * form again: `?again=1`): what it put on file, and when.
+ */
+function submittedReply(rt: Runtime, req: RequestInfo, invitation: InvitationRecord): Reply | null {
+  const { submitted } = invitation;
+  if (!submitted || req.query.has('again')) return null;
+  const lines = submitted.certificateIds.map((id) => {
+    const certificate = rt.store.certificate(id);
+    const zone = certificate && rt.catalogue.zoneById(certificate.exposureZoneId);
+    return certificate ? `${zone?.name ?? certificate.exposureZoneId}: certificate ${id}` : `Certificate ${id} (since removed)`;
+  });
+  const customer = rt.store.customer(invitation.customerCode);
+  const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(submitted.at));
+  return html(200, renderSubmitted(customer?.name ?? invitation.customerCode, when, lines, `${req.path}?again=1`));
 }
 
 /** Handles `/certexpress/{token}`. */
@@ -159,7 +181,7 @@ export async function handleCertExpress(req: RequestInfo, rt: Runtime, token: st
   countRequest(rt, req.method, '/certexpress/{token}');
   const invitation = liveInvitation(rt, token);
   if (!invitation) return notFoundPage();
-  if (req.method === 'GET' || req.method === 'HEAD') return formReply(rt, req, invitation, EMPTY, [], 200);
+  if (req.method === 'GET' || req.method === 'HEAD') return submittedReply(rt, req, invitation) ?? formReply(rt, req, invitation, EMPTY, [], 200);
   if (req.method === 'POST') return submit(req, rt, invitation);
   return { ...html(405, renderMessage('Not allowed', 'Use the form on this page.')), headers: { ...html(405, '').headers, allow: 'GET, POST' } };
 }

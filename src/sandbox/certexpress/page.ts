@@ -81,6 +81,9 @@ function zoneField(view: FormView): string {
 <select id="zone" name="zone" required${e.attrs}>${option('', 'Choose…', view.values.zone === '')}${options.join('')}</select>`;
 }
 
+/** `text` as a sentence: with a final full stop unless it ends in one (or ! or ?). */
+const sentence = (text: string): string => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+
 /** The upload form, with errors (if any) summarised at the top. */
 export function renderForm(view: FormView): string {
   const summary =
@@ -100,7 +103,8 @@ export function renderForm(view: FormView): string {
   return layout(
     title,
     `<h1>Submit your exemption certificate</h1>
-<p>For <strong>${escape(view.customerName)}</strong>. ${escape(view.sellerNote)}</p>
+<p>For <strong>${escape(view.customerName)}</strong></p>
+${view.sellerNote ? `<p>${escape(sentence(view.sellerNote))}</p>` : ''}
 ${summary}
 <form method="post" action="${escape(view.action)}" enctype="multipart/form-data" novalidate>
 <input type="hidden" name="formToken" value="${escape(view.formToken)}">
@@ -136,6 +140,20 @@ export function renderDone(customerName: string, lines: string[]): string {
 <p>${escape(customerName)}, the following certificate${lines.length > 1 ? 's are' : ' is'} now on file:</p>
 <ul>${lines.map((l) => `<li>${escape(l)}</li>`).join('')}</ul>
 <p>You can close this page.</p>`,
+  );
+}
+
+/**
+ * A link whose certificate was submitted already: what is on file since when, and a way to send
+ * a newer or corrected one (`again`, the form's address for another submission).
+ */
+export function renderSubmitted(customerName: string, when: string, lines: string[], again: string): string {
+  return layout(
+    'Certificate already submitted',
+    `<h1>Your certificate was already submitted</h1>
+<p>${escape(customerName)} submitted this request on ${escape(when)}. On file from it:</p>
+<ul>${lines.map((l) => `<li>${escape(l)}</li>`).join('')}</ul>
+<p>Nothing more is needed. To send a newer or corrected certificate, <a href="${escape(again)}">submit another one</a>.</p>`,
   );
 }
 

@@ -83,6 +83,8 @@ export interface InvitationRecord {
   token: string;
   /** Fax number captured at creation for Fax delivery. */
   faxNumber?: string;
+  /** The buyer's last submission on its CertExpress page: when, and the certificates it made. */
+  submitted?: { at: string; certificateIds: number[] };
 }
 
 export type ProvisionStatus = 'Provisioned' | 'InProgress' | 'NotProvisioned';

@@ -157,6 +157,13 @@ describe('CertExpress invitations and page', () => {
       assert.equal((await client.listValidCertificatesForCustomer({ companyId, customerCode: 'C-1005', country: 'US', region: 'WA' })).status, 'NotExempt');
     });
 
+    it('punctuates the name of the buyer and the cover letter as sentences', async () => {
+      const page = await (await fetch(await readyLink('C-1001', { coverLetterTitle: 'STANDARD_REQUEST' }))).text();
+      assert.match(page, /<p>For <strong>Rainier Supply Co\.<\/strong><\/p>/);
+      assert.match(page, /<p>Please submit your exemption certificate\.<\/p>/);
+      assert.doesNotMatch(page, /Co\.\./);
+    });
+
     it('re-renders the form with every error and the values entered', async () => {
       const link = await readyLink('C-1005', {});
       const form = new FormData();
@@ -179,16 +186,16 @@ describe('CertExpress invitations and page', () => {
       assert.ok(formToken(page), 'a fresh token to resubmit');
     });
 
-    it('creates a valid certificate from an uploaded PDF and flips the status; a second submission works too', async () => {
+    it('creates a valid certificate from an uploaded PDF and flips the status; reopened, the link says so; a second submission works too', async () => {
       const nv = await zoneId('NV');
       const link = await readyLink('C-1005', { exposureZones: [nv] });
       assert.equal((await client.listValidCertificatesForCustomer({ companyId, customerCode: 'C-1005', country: 'US', region: 'NV' })).status, 'NotExempt');
       const pdf = new Uint8Array(samplePdf('Buyer upload'));
       const reasons = await client.listCertificateExemptReasons({ filter: "name eq 'EDUCATIONAL'" });
       const educational = String(reasons.value[0]?.id);
-      const submit = async (number: string) => {
+      const submit = async (number: string, page = link) => {
         const form = new FormData();
-        form.append('formToken', formToken(await (await fetch(link)).text()));
+        form.append('formToken', formToken(await (await fetch(page)).text()));
         form.append('exemptionReason', educational);
         form.append('exemptionNumber', number);
         form.append('signerName', 'Jordan Park');
@@ -210,7 +217,14 @@ describe('CertExpress invitations and page', () => {
       });
       assert.deepEqual(new Uint8Array(await download.arrayBuffer()), pdf);
 
-      await submit('NV-EDU-2');
+      // Reopened, the link says the certificate was submitted (not an empty form), and offers another.
+      const reopened = await (await fetch(link)).text();
+      assert.match(reopened, /<h1>Your certificate was already submitted<\/h1>/);
+      assert.match(reopened, new RegExp(`Nevada: certificate ${status.certificate?.id}`));
+      assert.equal(formToken(reopened), '', 'no form on the reopened link');
+      const again = /href="([^"]+\?again=1)"/.exec(reopened)?.[1];
+      assert.ok(again, 'a link to submit another');
+      await submit('NV-EDU-2', new URL(again.replace(/&amp;/g, '&'), link).href);
       const all = await client.listCertificatesForCustomer({ companyId, customerCode: 'C-1005', filter: "exposureZoneName eq 'Nevada'" });
       assert.deepEqual(all.value.map((c) => c.exemptionNumber).sort(), ['NV-EDU-1', 'NV-EDU-2']);
     });

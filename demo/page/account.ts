@@ -4,6 +4,9 @@
  * The elements fetch their token from the shop's token endpoint; the page never handles it.
  */
 import '../../src/index.js';
+import { mountPrefs } from './prefs.js';
+
+mountPrefs();
 
 interface ShipToZone { country: string; region: string; name: string }
 type Session =
@@ -31,6 +34,8 @@ function statusElement(zone: ShipToZone | null): HTMLElement {
   if (zone) {
     status.setAttribute('country', zone.country);
     status.setAttribute('region', zone.region);
+    // The zone's heading names it ("Ship to Nevada"): the box need not say it again.
+    status.setAttribute('hide-zone', '');
     const link = document.createElement('certexpress-link');
     link.setAttribute('slot', 'missing');
     link.setAttribute('token-endpoint', TOKEN_ENDPOINT);
@@ -56,8 +61,7 @@ function renderAccount(session: Session): void {
   zones.replaceChildren(
     ...buyer.shipTo.map((zone) => {
       const item = document.createElement('li');
-      const heading = document.createElement('h3');
-      heading.textContent = `Ship to ${zone.name}`;
+      const heading = Object.assign(document.createElement('h3'), { lang: 'en', textContent: `Ship to ${zone.name}` });
       item.append(heading, statusElement(zone));
       return item;
     }),

@@ -12,6 +12,7 @@ import '../../src/elements/define-certexpress-link.js';
 import '../../src/elements/define-cert-upload.js';
 import type { CertStatus } from '../../src/client/contract.js';
 import { byId, mountWorkspace, requireStaff, showProblem } from './erp-session.js';
+import { mountPrefs } from './prefs.js';
 import { zoneByKey, zoneOptions, type ShipToZone } from './erp-zones.js';
 
 interface OrderLine {
@@ -74,6 +75,7 @@ function renderTax(zone: ShipToZone, exemption: Exemption): void {
 }
 
 async function start(): Promise<void> {
+  mountPrefs();
   if (!(await requireStaff())) return;
   const params = new URLSearchParams(location.search);
   mountWorkspace((workspace) => {

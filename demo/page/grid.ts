@@ -6,6 +6,7 @@
 import '../../src/elements/define-cert-status.js';
 import { byId, getJson, mountWorkspace, requireStaff, showProblem, TOKEN_ENDPOINT } from './erp-session.js';
 import { zoneByKey } from './erp-zones.js';
+import { mountPrefs } from './prefs.js';
 
 /** A row of `GET /demo-api/accounts` (the ERP's customer master). */
 interface DemoAccount {
@@ -34,7 +35,7 @@ function row(account: DemoAccount): HTMLTableRowElement {
   const badge = document.createElement('td');
   badge.append(status);
 
-  const action = document.createElement('td');
+  const action = Object.assign(document.createElement('td'), { lang: 'en' });
   const key = `${account.country}-${account.region}`;
   if (zoneByKey(key)) {
     const link = Object.assign(document.createElement('a'), { textContent: 'New order' });
@@ -84,6 +85,7 @@ function arrange(rows: HTMLTableRowElement[]): void {
 }
 
 async function start(): Promise<void> {
+  mountPrefs();
   if (!(await requireStaff())) return;
   mountWorkspace();
   const accounts = await getJson<DemoAccount[]>('/demo-api/accounts');

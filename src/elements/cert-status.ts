@@ -1,8 +1,9 @@
-import { css, html, type PropertyDeclarations } from 'lit';
+import { html, unsafeCSS, type PropertyDeclarations } from 'lit';
 import type { CertClient } from '../client/cert-client.js';
 import type { CertificateSummary, StatusList, StatusVerdict } from '../client/contract.js';
 import { enableStatusBatching } from '../client/status-batcher.js';
 import type { SelectedCustomer } from './cert-element.js';
+import { SECONDARY } from './adopt-style.js';
 import { CertStatusBase } from './cert-status-base.js';
 import { CustomerSourceFollower } from './customer-source.js';
 import { serverRenderedRoot } from './server-root.js';
@@ -63,7 +64,7 @@ export class CertStatusElement extends CertStatusBase {
   }
 
   // "View certificate" is a secondary action: outlined, on its own line below the details.
-  static override styles = [CertStatusBase.styles, css`[part~=document]{display:block;background:none;color:var(--_ac);border:1px solid}`];
+  static override styles = [CertStatusBase.styles, unsafeCSS(SECONDARY)];
 
   static override properties: PropertyDeclarations = {
     customerSource: { attribute: 'customer-source' },
@@ -125,7 +126,7 @@ export class CertStatusElement extends CertStatusBase {
     const text = super.describe(t, cert, first, zone);
     // The zone in the accessible name tells the buttons of a list apart.
     return this.documents && cert?.documentAvailable
-      ? html`${text}<button part="button document" type="button" @click=${() => this.openDocument(cert.id)}>${t.view}<span class="sr"> (${zone})</span></button>`
+      ? html`${text}<button part="button document" class="s" type="button" @click=${() => this.openDocument(cert.id)}>${t.view}<span class="sr"> (${zone})</span></button>`
       : text;
   }
 }

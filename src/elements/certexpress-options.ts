@@ -3,6 +3,7 @@ import type { CertClient } from '../client/cert-client.js';
 import type { CoverLetter, CustomerSearchResult, DeliveryMethod, InvitationRequest } from '../client/contract.js';
 import type { SelectedCustomer } from './cert-element.js';
 import { optionsStrings, type OptionsStrings } from './certexpress-options-strings.js';
+import { adoptStyle, SECONDARY } from './adopt-style.js';
 import { langOf } from './i18n.js';
 
 // The staff form of `<certexpress-link options>`, loaded with dynamic import() on first use.
@@ -31,14 +32,8 @@ input:not([type=radio]),select{box-sizing:border-box;width:100%;min-height:24px;
 [part~=field-error]{margin:0;color:var(--cert-danger-color,light-dark(#cf222e,#f85149))}
 [part~=field-error]:empty{display:none}
 [part~=form] button{justify-self:start}
-`;
-let sheet: CSSStyleSheet | undefined;
-
-const adopt = (root: ShadowRoot | null): void => {
-  if (!root) return;
-  if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(CSS);
-  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-};
+[part~=copy]{display:inline-block}
+${SECONDARY}`;
 
 /**
  * Delivery (Email, Fax or Link), recipient prefilled from the customer record and editable,
@@ -67,7 +62,7 @@ export class OptionsForm {
     const given = host.getAttribute('delivery');
     this.delivery = given === 'fax' ? 'Fax' : given === 'download' ? 'Download' : 'Email';
     this.letter = host.coverLetter || 'STANDARD_REQUEST';
-    adopt(host.shadowRoot);
+    adoptStyle(host.shadowRoot, CSS);
     this.#prefill(host.customer);
     void this.#load(client, signal);
   }
@@ -132,7 +127,7 @@ ${delivery === 'Download' ? '' : html`<label for="recipient">${delivery === 'Ema
 
   /** After a request went out (sent state): a button that opens the form to send a reminder. */
   renderSent(): TemplateResult {
-    return this.html`<button part="button" type="button" @click=${this.#remind}>${this.#t.remind}</button>`;
+    return this.html`<button part="button" class="s" type="button" @click=${this.#remind}>${this.#t.remind}</button>`;
   }
 
   #remind = (): void => {
@@ -143,7 +138,7 @@ ${delivery === 'Download' ? '' : html`<label for="recipient">${delivery === 'Ema
 
   /** After the link (ready state): a button that copies it. */
   renderReady(): TemplateResult {
-    return this.html`<button part="button copy" type="button" @click=${this.#copy}>${this.#t.copy}</button>`;
+    return this.html`<button part="button copy" class="s" type="button" @click=${this.#copy}>${this.#t.copy}</button>`;
   }
 
   #choose(value: DeliveryMethod): void {

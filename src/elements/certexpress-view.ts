@@ -17,10 +17,10 @@ export interface ViewHost extends HTMLElement {
 
 let requests: typeof import('./request-view.js') | undefined;
 
-/** The link to the ready form (opens in a new tab; opening it tells the page). */
+/** The link to the ready form, the buyer's next step, so drawn as a button (opens in a new tab; opening it tells the page). */
 export function link(host: ViewHost, t: Strings): TemplateResult {
   const opened = (): boolean => emit(host, 'certexpress-link-open', { url: host.url! });
-  return html`<a part="link" href=${host.url!} target="_blank" rel="noopener noreferrer" @click=${opened} @auxclick=${opened}>${t.open}<span class="sr"> ${t.newTab}</span><span aria-hidden="true"> ↗</span></a>`;
+  return html`<a part="link" class="b" href=${host.url!} target="_blank" rel="noopener noreferrer" @click=${opened} @auxclick=${opened}>${t.open}<span class="sr"> ${t.newTab}</span><span aria-hidden="true"> ↗</span></a>`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Invitation, InvitationRequest, OpenRequest } from '../client/contract.js';
 import { safeLink } from '../client/safe-link.js';
+import { adoptStyle, SECONDARY } from './adopt-style.js';
 import { emit } from './events.js';
 import { hostTable } from './host-table.js';
 import { langOf } from './i18n.js';
@@ -115,7 +116,8 @@ interface ResendHost extends HTMLElement {
  */
 export function sentView(host: ResendHost, invitation: Invitation, resend: boolean): TemplateResult {
   const sentence = requestSentence(host, { ...invitation, recipient: invitation.recipient ?? null, ready: true });
+  if (resend) adoptStyle(host.shadowRoot, SECONDARY);
   return html`<p part="message">${sentence}</p>${resend
-    ? html`<button part="button" type="button" @click=${() => host.request({ reminder: true, deliveryMethod: invitation.deliveryMethod })}>${textsOf(host).resend}</button>`
+    ? html`<button part="button" class="s" type="button" @click=${() => host.request({ reminder: true, deliveryMethod: invitation.deliveryMethod })}>${textsOf(host).resend}</button>`
     : ''}`;
 }

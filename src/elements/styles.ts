@@ -17,8 +17,9 @@ export const baseStyles = css`
 .bad{--_t:var(--cert-danger-color,light-dark(#cf222e,#f85149))}
 [part~=badge]{font-weight:600;color:var(--_t)}
 p,ul{margin:.25em 0 0}
-button{min-height:24px;margin-top:.5em;padding:.35em .9em;border:0;border-radius:var(--cert-radius,6px);background:var(--_ac);color:var(--cert-accent-contrast,light-dark(#fff,#0d1117));font:inherit;cursor:pointer}
+button,.b{min-height:24px;margin-top:.5em;padding:.35em .9em;border:0;border-radius:var(--cert-radius,6px);background:var(--_ac);color:var(--cert-accent-contrast,light-dark(#fff,#0d1117));font:inherit;cursor:pointer}
 a{color:var(--_ac)}
+.b{display:inline-block;text-decoration:none}
 :focus-visible{outline:2px solid var(--_ac);outline-offset:2px}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 :host([compact]){display:inline-block}

@@ -12,7 +12,7 @@
 import type { ApiRequest, ApiRoute } from '../api.js';
 import type { Router } from '../http/router.js';
 import { json, type Reply } from '../http/types.js';
-import { certificateModel } from '../models.js';
+import { certificateModel } from '../model-builders.js';
 import { modelContext, type Runtime } from '../runtime.js';
 import type { CertificateRecord } from '../store/types.js';
 import { bestExemptingCertificate, ecmStatusOn, exemptsOn } from '../store/validity.js';

@@ -158,9 +158,12 @@ export interface CertificateModel {
   pages?: string[];
 }
 
-/** ExemptionStatusModel: `GET …/customers/{code}/certificates/{country}/{region}`. */
+/**
+ * ExemptionStatusModel: ListValidCertificatesForCustomer (`Exempt` / `NotExempt`), and as the
+ * SDKs type them, the active and inactive certificate lists of a customer.
+ */
 export interface ExemptionStatusModel {
-  status: 'Exempt' | 'NotExempt';
+  status: string;
   certificate: CertificateModel | null;
 }
 

@@ -6,7 +6,7 @@
 import { corsHeaders, problem, refuseForeign } from './control-guard.js';
 import { parseFaultOptions } from './faults.js';
 import { BodyTooLargeError, json, type Reply, type RequestInfo } from './http/types.js';
-import { invitationReady, requestLinkOf } from './models.js';
+import { invitationReady, requestLinkOf } from './model-builders.js';
 import { countRequest, type Runtime } from './runtime.js';
 
 /** One email or fax the sandbox "sent" for a ready invitation. */

@@ -1,7 +1,7 @@
 /** The state and services every handler of one sandbox shares. */
 import type { Catalogue } from './definitions/catalogue.js';
 import type { FaultController } from './faults.js';
-import type { ModelContext } from './models.js';
+import type { ModelContext } from './model-builders.js';
 import type { Persistence } from './persistence/data-file.js';
 import type { ProcessMonitor } from './process-stats.js';
 import type { Store } from './store/store.js';

@@ -3,18 +3,24 @@ import type { HostLogger } from './logging.js';
 import type { Scope } from '../client/contract.js';
 import type { CertStore } from './store/store.js';
 
+/**
+ * Customer data used only to create a customer that AvaTax does not know yet. Limits are
+ * AvaTax's CustomerModel lengths; the type is the schema's, so the two cannot disagree.
+ */
+export const profileSchema = z.object({
+  name: z.string().min(1).max(50),
+  emailAddress: z.string().max(254).optional(),
+  line1: z.string().max(50).optional(),
+  city: z.string().max(50).optional(),
+  region: z.string().max(3).optional(),
+  postalCode: z.string().max(11).optional(),
+  country: z.string().max(3).optional(),
+  phoneNumber: z.string().max(25).optional(),
+  faxNumber: z.string().max(25).optional(),
+});
+
 /** Customer data used only to create a customer that AvaTax does not know yet. */
-export interface CustomerProfile {
-  name: string;
-  emailAddress?: string;
-  line1?: string;
-  city?: string;
-  region?: string;
-  postalCode?: string;
-  country?: string;
-  phoneNumber?: string;
-  faxNumber?: string;
-}
+export type CustomerProfile = z.output<typeof profileSchema>;
 
 /** What a host's `authorize` grants: one customer (or `*` for staff) and the scopes. */
 export interface AuthorizeResult {

@@ -2,6 +2,11 @@
  * Form tokens for the CertExpress page: `nonce.mac`, where mac = HMAC(secret, invitation
  * token + nonce). A token is minted per render and only verifies for the invitation it
  * was rendered for, so a form cannot be forged by another site or replayed elsewhere.
+ *
+ * node:crypto rather than a CSRF package: those (csrf-csrf, csrf-sync) bind tokens to a cookie
+ * or session, and the CertExpress page has neither (a buyer opens it from a link); Hono's `csrf`
+ * middleware checks only the Origin header, and the sandbox serves plain node:http. The token
+ * here binds to the invitation, which is what the page knows.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 

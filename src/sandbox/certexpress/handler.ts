@@ -6,7 +6,7 @@
 import { sniffDocument, storedDocumentOf } from '../documents/file-kind.js';
 import { parseFormData } from '../http/api-body.js';
 import { BodyTooLargeError, html, type Reply, type RequestInfo } from '../http/types.js';
-import { invitationReady } from '../models.js';
+import { invitationReady } from '../model-builders.js';
 import { createCertificate } from '../operations.js';
 import { countRequest, today, write, type Runtime } from '../runtime.js';
 import type { InvitationRecord, StoredDocument } from '../store/types.js';

@@ -2,7 +2,7 @@
  * HTML of the sandbox CertExpress page: a plain server-rendered form (no script) with
  * labels, grouped fields, and an error summary that links to each field in error.
  */
-import type { ExemptionReasonModel, ExposureZoneModel } from '../models.js';
+import type { ExemptionReasonModel, ExposureZoneModel } from '../../avatax/models.js';
 
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);

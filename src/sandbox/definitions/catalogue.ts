@@ -2,7 +2,7 @@
  * Reference data served by the definitions endpoints, with lookups by id, name and
  * (country, region). Built once per sandbox; never persisted (it is not user data).
  */
-import type { CertificateAttributeModel, CoverLetterModel, ExemptionReasonModel, ExposureZoneModel } from '../models.js';
+import type { CertificateAttributeModel, CoverLetterModel, ExemptionReasonModel, ExposureZoneModel } from '../../avatax/models.js';
 import { buildExposureZones } from './zones.js';
 
 const EXEMPT_REASONS = [

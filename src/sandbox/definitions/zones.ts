@@ -3,7 +3,7 @@
  * Ids are stable (position in this list + 1) so persisted certificates keep pointing at
  * the same zone across restarts and versions; append, never reorder.
  */
-import type { ExposureZoneModel } from '../models.js';
+import type { ExposureZoneModel } from '../../avatax/models.js';
 
 const US: ReadonlyArray<readonly [string, string]> = [
   ['AL', 'Alabama'], ['AK', 'Alaska'], ['AZ', 'Arizona'], ['AR', 'Arkansas'], ['CA', 'California'],

@@ -1,6 +1,11 @@
 /**
  * Minimal, valid PDFs: a text page (stand-in scans for seeded certificates) and
  * pages wrapping JPEGs (so a certificate uploaded as photos can still be fetched as PDF).
+ *
+ * Written out rather than taken from a PDF library: the sandbox ships in the package, so a
+ * library would be installed by everyone who installs the elements, for two fixed layouts that
+ * need one built-in font and a JPEG passed through unchanged. pdf-lib has had no release since
+ * 2021, and pdfkit brings a font engine and image decoders that none of this uses.
  */
 import { jpegGeometry } from './file-kind.js';
 

@@ -3,18 +3,13 @@
  * AvaTax FetchResult `{"@recordsetCount", value, "@nextLink"?}`. `@nextLink` is a relative
  * URL with `$` written `%24` and spaces `+`; it is left out on the last page.
  */
+import type { FetchResult } from '../../avatax/models.js';
 import { AvaTaxError } from '../errors.js';
 import { compareValues, matches, readPath, type FieldReader } from './evaluate.js';
 import { parseFilter, resolveField, type FieldSchema, type FilterNode } from './filter.js';
 
 /** Most records one call returns, as AvaTax documents. */
 export const MAX_PAGE = 1000;
-
-export interface FetchResult<T> {
-  '@recordsetCount': number;
-  value: T[];
-  '@nextLink'?: string;
-}
 
 export interface ListQuery {
   filter: string | null;

@@ -9,19 +9,22 @@
  *   most recently signed certificate that does not exempt today, or `None` with null.
  * The full lists are `$include=active_certificates` on the customer and `$filter` on ecmStatus.
  */
+import type { ExemptionStatusModel } from '../../avatax/models.js';
 import type { ApiRequest, ApiRoute } from '../api.js';
 import type { Router } from '../http/router.js';
 import { json, type Reply } from '../http/types.js';
-import { certificateModel } from '../models.js';
+import { certificateModel } from '../model-builders.js';
 import { modelContext, type Runtime } from '../runtime.js';
 import type { CertificateRecord } from '../store/types.js';
 import { bestExemptingCertificate, ecmStatusOn, exemptsOn } from '../store/validity.js';
 import { customerFromPath, linkedCustomers } from './shared.js';
 
 function statusReply(rt: Runtime, status: string, certificate: CertificateRecord | null): Reply {
-  if (!certificate) return json(200, { status, certificate: null });
-  const model = certificateModel(certificate, modelContext(rt), new Set(['customers']), linkedCustomers(rt, certificate));
-  return json(200, { status, certificate: model });
+  const answer: ExemptionStatusModel = {
+    status,
+    certificate: certificate && certificateModel(certificate, modelContext(rt), new Set(['customers']), linkedCustomers(rt, certificate)),
+  };
+  return json(200, answer);
 }
 
 function listActive(req: ApiRequest, rt: Runtime): Reply {

@@ -8,7 +8,7 @@ import { AvaTaxError, missingField, notFound } from '../errors.js';
 import { readJsonArray } from '../http/api-body.js';
 import type { Router } from '../http/router.js';
 import { json, type Reply } from '../http/types.js';
-import type { CertificateAttributeModel } from '../models.js';
+import type { CertificateAttributeModel } from '../../avatax/models.js';
 import { fetchResult, type ListOptions } from '../odata/fetch-result.js';
 import { write, type Runtime } from '../runtime.js';
 import { certificateFromPath } from './shared.js';

@@ -5,7 +5,7 @@ import { invalidValue } from '../field-errors.js';
 import { readJsonArray, readJsonObject } from '../http/api-body.js';
 import type { Router } from '../http/router.js';
 import { json, type Reply } from '../http/types.js';
-import { customerModel } from '../models.js';
+import { customerModel } from '../model-builders.js';
 import { fetchResult } from '../odata/fetch-result.js';
 import { modelContext, write, type Runtime } from '../runtime.js';
 import type { CustomerRecord } from '../store/types.js';

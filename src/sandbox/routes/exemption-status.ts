@@ -2,10 +2,11 @@
  * ListValidCertificatesForCustomer — the status lookup every element runs. It reads the
  * customer's own certificates only, so its cost does not grow with the number of customers.
  */
+import type { ExemptionStatusModel } from '../../avatax/models.js';
 import type { ApiRequest, ApiRoute } from '../api.js';
 import type { Router } from '../http/router.js';
 import { json, type Reply } from '../http/types.js';
-import { certificateModel } from '../models.js';
+import { certificateModel } from '../model-builders.js';
 import { modelContext, type Runtime } from '../runtime.js';
 import { bestExemptingCertificate } from '../store/validity.js';
 import { customerFromPath, linkedCustomers } from './shared.js';
@@ -16,9 +17,10 @@ function listValidCertificates(req: ApiRequest, rt: Runtime): Reply {
   const ctx = modelContext(rt);
   // An unknown zone cannot hold a certificate: the answer is simply NotExempt.
   const best = zone ? bestExemptingCertificate(rt.store.certificatesOfInZone(customer.customerCode, zone.id), ctx.today) : null;
-  if (!best) return json(200, { status: 'NotExempt', certificate: null });
-  const certificate = certificateModel(best, ctx, new Set(['customers']), linkedCustomers(rt, best));
-  return json(200, { status: 'Exempt', certificate });
+  const answer: ExemptionStatusModel = best
+    ? { status: 'Exempt', certificate: certificateModel(best, ctx, new Set(['customers']), linkedCustomers(rt, best)) }
+    : { status: 'NotExempt', certificate: null };
+  return json(200, answer);
 }
 
 export function registerExemptionStatusRoutes(router: Router<ApiRoute>): void {

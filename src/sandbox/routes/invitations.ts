@@ -9,10 +9,11 @@ import { invalidEmail, invalidEnum, invalidValue, wrongType } from '../field-err
 import { intParam, readJsonArray } from '../http/api-body.js';
 import type { Router } from '../http/router.js';
 import { json, type Reply } from '../http/types.js';
-import { invitationModel, invitationStatusModel, type CertExpressInvitationModel } from '../models.js';
+import type { CertExpressInvitationModel, DeliveryMethod } from '../../avatax/models.js';
+import { invitationModel, invitationStatusModel } from '../model-builders.js';
 import { fetchResult, type ListOptions } from '../odata/fetch-result.js';
 import { modelContext, write, type Runtime } from '../runtime.js';
-import type { CustomerRecord, DeliveryMethod, InvitationRecord } from '../store/types.js';
+import type { CustomerRecord, InvitationRecord } from '../store/types.js';
 import { isEmailAddress } from './customer-input.js';
 import { customerFromPath } from './shared.js';
 

@@ -1,7 +1,8 @@
 /** Lookups and list helpers shared by the API routes. */
 import type { ApiRequest } from '../api.js';
 import { notFound } from '../errors.js';
-import { certificateModel, customerModel, parseInclude, type CertificateModel, type CustomerIncludes, type CustomerModel } from '../models.js';
+import type { CertificateModel, CustomerModel } from '../../avatax/models.js';
+import { certificateModel, customerModel, parseInclude, type CustomerIncludes } from '../model-builders.js';
 import type { ListOptions } from '../odata/fetch-result.js';
 import { modelContext, type Runtime } from '../runtime.js';
 import type { CertificateRecord, CustomerRecord } from '../store/types.js';

@@ -11,7 +11,7 @@ import { AvaTaxError, notFound } from '../errors.js';
 import { readJsonObject } from '../http/api-body.js';
 import type { Router } from '../http/router.js';
 import { json, type Reply } from '../http/types.js';
-import type { ExposureZoneModel } from '../models.js';
+import type { ExposureZoneModel } from '../../avatax/models.js';
 import type { Runtime } from '../runtime.js';
 import type { CertificateRecord } from '../store/types.js';
 import { bestExemptingCertificate } from '../store/validity.js';

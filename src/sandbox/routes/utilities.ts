@@ -1,4 +1,5 @@
 /** Ping (answers with or without credentials) and the certificate-service setup of the company. */
+import type { PingResultModel } from '../../avatax/models.js';
 import type { ApiRequest, ApiRoute } from '../api.js';
 import type { Router } from '../http/router.js';
 import { json, type Reply } from '../http/types.js';
@@ -11,7 +12,7 @@ const numeric = (value: string) => (/^\d{1,15}$/.test(value) ? Number(value) : 0
 
 function ping(req: ApiRequest, rt: Runtime): Reply {
   const principal = req.principal;
-  return json(200, {
+  const answer: PingResultModel = {
     version: SANDBOX_API_VERSION,
     authenticated: principal !== null,
     authenticationType: principal?.type ?? 'None',
@@ -23,7 +24,8 @@ function ping(req: ApiRequest, rt: Runtime): Reply {
           authenticatedCompanyId: rt.companyId,
         }
       : {}),
-  });
+  };
+  return json(200, answer);
 }
 
 function setupStatus(rt: Runtime): Reply {

@@ -1,14 +1,12 @@
 /**
  * The sandbox's stored records. They are what gets persisted; wire models are derived
- * from them on every read (see models.ts), so derived facts such as `ecmStatus` or an
+ * from them on every read (see model-builders.ts), so derived facts such as `ecmStatus` or an
  * invitation's readiness can never go stale in the data file.
  */
+import type { DeliveryMethod } from '../../avatax/models.js';
 
 /** CertificateModel.status values the sandbox stores. */
 export type CertificateStatus = 'COMPLETE' | 'PENDING' | 'PENDING-FUTURE' | 'PENDING-MULTI' | 'PENDING-SINGLE' | 'REVOKED';
-
-/** CertificateRequestDeliveryMethod names. */
-export type DeliveryMethod = 'Email' | 'Fax' | 'Download';
 
 export interface CustomerRecord {
   id: number;

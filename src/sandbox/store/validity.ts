@@ -4,10 +4,8 @@
  * open-ended), its status is neither PENDING* nor REVOKED and `valid` is true.
  * Linking and zone are guaranteed by the index the caller reads from.
  */
+import type { EcmStatus } from '../../avatax/models.js';
 import type { CertificateRecord } from './types.js';
-
-/** CertificateEcmStatus names. */
-export type EcmStatus = 'None' | 'Expired' | 'Invalid' | 'Valid' | 'PendingFuture';
 
 const isPending = (c: CertificateRecord) => c.status.startsWith('PENDING');
 

@@ -2,8 +2,7 @@ import { webcrypto } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { z } from 'zod';
 import type { Scope } from '../../client/contract.js';
-import type { CustomerProfile } from '../config.js';
-import { scopeSchema } from '../config.js';
+import { profileSchema, scopeSchema, type CustomerProfile } from '../config.js';
 
 /** The audience every cert-elements token carries. */
 export const TOKEN_AUDIENCE = 'cert-elements';
@@ -43,18 +42,6 @@ export const customerCodeSchema = z
   // `.` and `..` would become path segments of the AvaTax URL that fetch resolves away:
   // `/customers/../certificates` is the whole company's certificate list.
   .refine((code) => !/^\.+$/.test(code), 'must not consist of dots only');
-
-export const profileSchema = z.object({
-  name: z.string().min(1).max(50),
-  emailAddress: z.string().max(254).optional(),
-  line1: z.string().max(50).optional(),
-  city: z.string().max(50).optional(),
-  region: z.string().max(3).optional(),
-  postalCode: z.string().max(11).optional(),
-  country: z.string().max(3).optional(),
-  phoneNumber: z.string().max(25).optional(),
-  faxNumber: z.string().max(25).optional(),
-});
 
 const PAYLOAD = z.object({
   sub: z.union([z.literal(STAFF), customerCodeSchema]),
@@ -133,7 +120,7 @@ export async function verifyToken(secret: string, token: string, now: Date = new
   }
 }
 
-function stripUndefined(profile: z.output<typeof profileSchema>): CustomerProfile {
+function stripUndefined(profile: CustomerProfile): CustomerProfile {
   const result: CustomerProfile = { name: profile.name };
   for (const [key, value] of Object.entries(profile)) {
     if (value !== undefined) result[key as keyof CustomerProfile] = value;

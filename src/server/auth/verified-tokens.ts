@@ -1,6 +1,7 @@
+import { LRUCache } from 'lru-cache';
 import { CLOCK_TOLERANCE_SECONDS, verifyToken, type TokenClaims } from './token.js';
 
-/** Tokens remembered at most; the oldest go first. A page reuses one token for minutes. */
+/** Tokens remembered at most; the least recently used go first. A page reuses one token for minutes. */
 const MAX_REMEMBERED = 10_000;
 
 /**
@@ -11,7 +12,7 @@ const MAX_REMEMBERED = 10_000;
 export class VerifiedTokens {
   readonly #secret: string;
   readonly #now: () => Date;
-  readonly #passed = new Map<string, TokenClaims>();
+  readonly #passed = new LRUCache<string, TokenClaims>({ max: MAX_REMEMBERED });
 
   constructor(secret: string, now: () => Date) {
     this.#secret = secret;
@@ -28,10 +29,7 @@ export class VerifiedTokens {
       return null;
     }
     const claims = await verifyToken(this.#secret, token, now);
-    if (claims) {
-      if (this.#passed.size >= MAX_REMEMBERED) this.#passed.delete(this.#passed.keys().next().value as string);
-      this.#passed.set(token, claims);
-    }
+    if (claims) this.#passed.set(token, claims);
     return claims;
   }
 }

@@ -1,111 +1,39 @@
 /**
- * The slice of AvaTax REST v2 models the companion reads and writes, as they appear on the
- * wire (enum values as names, dates as strings). Only the fields the companion uses are typed;
- * everything is optional because AvaTax omits null members.
+ * The AvaTax models as the companion receives and sends them: the wire models of
+ * src/avatax/models.ts (shared with the sandbox, so the two cannot drift apart), with every
+ * member optional and nullable, because AvaTax leaves out null members and the companion must
+ * not trust a member to be there before it checks.
  */
+import type * as Wire from '../../avatax/models.js';
 
-export interface AvaFetchResult<T> {
-  '@recordsetCount'?: number;
-  value?: T[];
-  '@nextLink'?: string;
-}
+/** `T` as it may arrive: any member missing or null, all the way down. */
+export type Received<T> = T extends ReadonlyArray<infer Item>
+  ? Array<Received<Item>>
+  : T extends object
+    ? { [Member in keyof T]?: Received<T[Member]> | null }
+    : T;
 
-export interface AvaExemptionReason {
-  id?: number;
-  name?: string;
-}
+export type AvaFetchResult<T> = Received<Wire.FetchResult<T>>;
+export type AvaPingResult = Received<Wire.PingResultModel>;
+export type AvaExemptionReason = Received<Wire.ExemptionReasonModel>;
+export type AvaExposureZone = Received<Wire.ExposureZoneModel>;
+export type AvaCoverLetter = Received<Wire.CoverLetterModel>;
+export type AvaCustomer = Received<Wire.CustomerModel>;
+export type AvaCertificate = Received<Wire.CertificateModel>;
+export type AvaDeliveryMethod = Wire.DeliveryMethod;
 
-export interface AvaExposureZone {
-  id?: number;
-  name?: string;
-  tag?: string;
-  description?: string;
-  region?: string;
-  country?: string;
-}
+/** What the companion sends to CreateCertExpressInvitation. */
+export type AvaCreateInvitation = Wire.CreateCertExpressInvitationModel;
 
-export interface AvaCustomerRef {
-  companyId?: number;
-  customerCode?: string;
-}
-
-export interface AvaCertificate {
-  id?: number;
-  companyId?: number;
-  signedDate?: string;
-  expirationDate?: string | null;
-  filename?: string;
-  documentExists?: boolean;
-  valid?: boolean;
-  verified?: boolean;
-  exemptionNumber?: string | null;
-  exemptionReason?: AvaExemptionReason | null;
-  status?: string;
-  ecmStatus?: string;
-  createdDate?: string;
-  pageCount?: number;
-  customers?: AvaCustomerRef[];
-  exposureZone?: AvaExposureZone | null;
-  pdf?: string;
-  pages?: string[];
-}
-
-export interface AvaExemptionStatus {
-  status?: string;
-  certificate?: AvaCertificate | null;
-}
-
-export interface AvaCustomer {
-  id?: number;
-  companyId?: number;
-  customerCode?: string;
-  name?: string;
-  line1?: string;
-  city?: string;
-  region?: string;
-  postalCode?: string;
-  country?: string;
-  phoneNumber?: string;
-  faxNumber?: string;
-  emailAddress?: string;
-}
-
-export type AvaDeliveryMethod = 'Email' | 'Fax' | 'Download';
-
-export interface AvaCreateInvitation {
-  recipient?: string;
-  coverLetterTitle?: string;
-  exposureZones?: number[];
-  exemptReasons?: number[];
-  deliveryMethod: AvaDeliveryMethod;
-}
-
-export interface AvaInvitation {
-  id?: number;
-  companyId?: number;
-  recipient?: string | null;
-  customerCode?: string;
-  emailStatus?: string | null;
-  exposureZones?: number[];
-  deliveryMethod?: AvaDeliveryMethod | number;
-  date?: string;
-  requestLink?: string | null;
-}
+/**
+ * An invitation as read back. `deliveryMethod` may come as the enum's number: the SDK's
+ * models number enums, and some AvaTax builds answer with numbers too.
+ */
+export type AvaInvitation = Omit<Received<Wire.CertExpressInvitationModel>, 'deliveryMethod'> & {
+  deliveryMethod?: AvaDeliveryMethod | number | null;
+};
 
 export interface AvaInvitationStatus {
-  status?: string;
-  invitation?: AvaInvitation;
-}
-
-export interface AvaCoverLetter {
-  id?: number;
-  title?: string;
-  subject?: string;
-  description?: string;
-  active?: boolean;
-}
-
-export interface AvaPingResult {
-  version?: string;
-  authenticated?: boolean;
+  status?: Wire.CertExpressInvitationStatusModel['status'] | null;
+  invitation?: AvaInvitation | null;
 }

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { CertStore } from '../store/store.js';
 
 /** An answer read from AvaTax, stamped with when AvaTax was asked (epoch ms). */
@@ -38,7 +39,7 @@ export class CustomerCache<T extends Fetched> {
   readonly #now: () => number;
   readonly #ttlMs: number;
   readonly #inFlight = new Map<string, { promise: Promise<T>; generation: string | undefined; startedAt: number }>();
-  readonly #parsed = new Map<string, { text: string; value: T }>();
+  readonly #parsed = new LRUCache<string, { text: string; value: T }>({ max: MAX_PARSED });
 
   constructor(kind: string, deps: { store: CertStore; now: () => number; ttlMs: number }) {
     this.#kind = kind;
@@ -93,7 +94,6 @@ export class CustomerCache<T extends Fetched> {
       return undefined;
     }
     if (typeof value?.fetchedAt !== 'number') return undefined;
-    if (this.#parsed.size >= MAX_PARSED) this.#parsed.delete(this.#parsed.keys().next().value as string);
     this.#parsed.set(group, { text, value });
     return value;
   }

@@ -1,6 +1,6 @@
 import type { CoverLetter, ExemptionReason, ExposureZone } from '../../client/contract.js';
 import type { AvaTaxGateway } from '../avatax/client.js';
-import { SingleFlightCache, groupKey } from '../cache.js';
+import { LRUCache } from 'lru-cache';
 import { invalidRequest } from '../errors.js';
 
 /** Definitions change rarely; an hour keeps them fresh enough and spares AvaTax. */
@@ -12,19 +12,27 @@ export type KnownZone = ExposureZone;
 /** Exposure zones, cover letters and exemption reasons, cached for an hour. */
 export class Definitions {
   readonly #gateway: AvaTaxGateway;
-  readonly #zones: SingleFlightCache<KnownZone[]>;
-  readonly #letters: SingleFlightCache<CoverLetter[]>;
-  readonly #reasons: SingleFlightCache<ExemptionReason[]>;
+  // One entry per list; concurrent misses share one AvaTax call (lru-cache's fetch), and a
+  // failed load is not kept.
+  readonly #lists: LRUCache<string, object, () => Promise<object>>;
 
   constructor(gateway: AvaTaxGateway, now: () => number) {
     this.#gateway = gateway;
-    this.#zones = new SingleFlightCache({ ttlMs: DEFINITIONS_TTL_MS, now });
-    this.#letters = new SingleFlightCache({ ttlMs: DEFINITIONS_TTL_MS, now });
-    this.#reasons = new SingleFlightCache({ ttlMs: DEFINITIONS_TTL_MS, now });
+    this.#lists = new LRUCache({
+      max: 3,
+      ttl: DEFINITIONS_TTL_MS,
+      perf: { now },
+      ttlResolution: 0, // read the clock on every check rather than memoising it for a millisecond
+      fetchMethod: (_list, _stale, { context: load }) => load(),
+    });
+  }
+
+  #cached<T extends object>(list: 'zones' | 'letters' | 'reasons', load: () => Promise<T>): Promise<T> {
+    return this.#lists.fetch(list, { context: load }) as Promise<T>;
   }
 
   exposureZones(): Promise<KnownZone[]> {
-    return this.#zones.get('defs', groupKey('defs', 'zones'), async () =>
+    return this.#cached('zones', async () =>
       (await this.#gateway.listExposureZones())
         .filter((z) => typeof z.id === 'number' && z.name && z.country && z.region)
         .map((z) => ({ id: z.id as number, name: z.name as string, country: z.country as string, region: z.region as string })),
@@ -32,7 +40,7 @@ export class Definitions {
   }
 
   coverLetters(): Promise<CoverLetter[]> {
-    return this.#letters.get('defs', groupKey('defs', 'letters'), async () =>
+    return this.#cached('letters', async () =>
       (await this.#gateway.listCoverLetters())
         .filter((l) => l.title && l.active !== false)
         .map((l) => ({ title: l.title as string, subject: l.subject ?? '', description: l.description ?? '' })),
@@ -41,7 +49,7 @@ export class Definitions {
 
   /** Exemption reasons with their AvaTax ids (the upload form offers these). */
   exemptionReasons(): Promise<ExemptionReason[]> {
-    return this.#reasons.get('defs', groupKey('defs', 'reasons'), async () =>
+    return this.#cached('reasons', async () =>
       (await this.#gateway.listExemptReasons()).flatMap((r) =>
         typeof r.id === 'number' && r.name ? [{ id: r.id, name: r.name }] : [],
       ),

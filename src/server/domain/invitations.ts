@@ -134,7 +134,7 @@ export class InvitationService {
           exposureZones: [zone.id],
           ...(recipient ? { recipient } : {}),
         })
-      ).invitation;
+      ).invitation ?? undefined;
     } catch (error) {
       created = await this.#readBack(input, zone.id, recipient, attemptAt, before, error);
     }

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { StatusVerdict, TokenResponse } from '../../client/contract.js';
-import { STAFF, customerCodeSchema, issueToken, profileSchema } from '../auth/token.js';
-import { scopeSchema, type AuthorizeResult, type ResolvedConfig } from '../config.js';
+import { STAFF, customerCodeSchema, issueToken } from '../auth/token.js';
+import { profileSchema, scopeSchema, type AuthorizeResult, type ResolvedConfig } from '../config.js';
 import type { AppEnv } from '../context.js';
 import type { OriginCheck } from '../cors.js';
 import { ApiError, CertRefusal, forbidden, unauthorized } from '../errors.js';

@@ -1,6 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SingleFlightCache, groupKey } from '../../../src/server/cache.js';
+import type { AvaTaxGateway } from '../../../src/server/avatax/client.js';
+import type { AvaExposureZone } from '../../../src/server/avatax/models.js';
+import { Definitions } from '../../../src/server/domain/definitions.js';
 import { certificateState, decideVerdict, toSummary } from '../../../src/server/domain/verdict.js';
 import type { AvaCertificate } from '../../../src/server/avatax/models.js';
 
@@ -87,36 +89,42 @@ describe('verdict table', () => {
   });
 });
 
-describe('SingleFlightCache', () => {
-  test('shares in-flight loads, caches for the TTL, and a clear drops answers still in flight', async () => {
-    let now = 0;
-    let loads = 0;
-    const cache = new SingleFlightCache<number>({ ttlMs: 1000, now: () => now });
-    let release!: (n: number) => void;
-    const load = () => {
-      loads++;
-      return new Promise<number>((r) => (release = r));
-    };
-    const key = groupKey('g', 'a');
-    const a = cache.get('g', key, load);
-    const b = cache.get('g', key, load);
-    release(1);
-    assert.deepEqual(await Promise.all([a, b]), [1, 1]);
-    assert.equal(loads, 1);
-    assert.equal(await cache.get('g', key, async () => 2), 1, 'cached');
-    now = 1001;
-    assert.equal(await cache.get('g', key, async () => 3), 3, 'expired');
+describe('definitions cache', () => {
+  const zone = (id: number) => ({ id, name: `Zone ${id}`, country: 'US', region: 'WA' });
 
-    const slow = cache.get('g', groupKey('g', 'b'), load);
-    cache.clearGroup('g');
-    release(4);
-    assert.equal(await slow, 4);
-    assert.equal(await cache.get('g', groupKey('g', 'b'), async () => 5), 5, 'the stale in-flight answer was not stored');
+  test('shares in-flight loads, caches for the hour, and reads again after it', async () => {
+    const start = 1_000_000;
+    let now = start;
+    let loads = 0;
+    let release!: (zones: AvaExposureZone[]) => void;
+    let next: () => Promise<AvaExposureZone[]> = () => new Promise((resolve) => (release = resolve));
+    const gateway = { listExposureZones: () => (loads++, next()) } as unknown as AvaTaxGateway;
+    const definitions = new Definitions(gateway, () => now);
+
+    const a = definitions.exposureZones();
+    const b = definitions.exposureZones();
+    release([zone(1)]);
+    assert.deepEqual((await Promise.all([a, b])).map((zones) => zones[0]?.id), [1, 1]);
+    assert.equal(loads, 1, 'one AvaTax call for both');
+    next = async () => [zone(2)];
+    now = start + 60 * 60 * 1000 - 1;
+    assert.equal((await definitions.exposureZones())[0]?.id, 1, 'cached');
+    now = start + 60 * 60 * 1000 + 1;
+    assert.equal((await definitions.exposureZones())[0]?.id, 2, 'expired');
+    assert.equal(loads, 2);
   });
 
   test('failures are not cached', async () => {
-    const cache = new SingleFlightCache<number>({ ttlMs: 1000 });
-    await assert.rejects(cache.get('g', 'k', async () => Promise.reject(new Error('x'))));
-    assert.equal(await cache.get('g', 'k', async () => 7), 7);
+    let fail = true;
+    const gateway = {
+      listExposureZones: async () => {
+        if (fail) throw new Error('AvaTax is down');
+        return [zone(7)];
+      },
+    } as unknown as AvaTaxGateway;
+    const definitions = new Definitions(gateway, () => 0);
+    await assert.rejects(definitions.exposureZones(), /AvaTax is down/);
+    fail = false;
+    assert.equal((await definitions.exposureZones())[0]?.id, 7);
   });
 });

@@ -1,139 +1,19 @@
 /**
- * AvaTax wire models and their derivation from stored records. Field names follow the
- * AvaTax REST v2 models; enums are written as names. Like AvaTax, absent optional values
- * are omitted rather than sent as null (except where the API shape needs an explicit null).
+ * AvaTax wire models (src/avatax/models.ts) derived from stored records. Like AvaTax, absent
+ * optional values are omitted rather than sent as null (except where the API shape needs an
+ * explicit null).
  */
+import type {
+  ActiveCertificateModel,
+  CertExpressInvitationModel,
+  CertExpressInvitationStatusModel,
+  CertificateModel,
+  CustomerCollection,
+  CustomerModel,
+} from '../avatax/models.js';
 import type { Catalogue } from './definitions/catalogue.js';
-import type { CertificateRecord, CustomerRecord, DeliveryMethod, InvitationRecord } from './store/types.js';
-import { ecmStatusOn, type EcmStatus } from './store/validity.js';
-
-export interface ExposureZoneModel {
-  id: number;
-  companyId: number;
-  name: string;
-  tag: string;
-  description: string;
-  created: string;
-  modified: string;
-  region: string;
-  country: string;
-}
-
-export interface ExemptionReasonModel {
-  id: number;
-  name: string;
-}
-
-export interface CoverLetterModel {
-  id: number;
-  companyId: number;
-  title: string;
-  subject: string;
-  description: string;
-  createdDate: string;
-  modifiedDate: string;
-  active: boolean;
-  pageCount: number;
-  templateFilename: string;
-  version: number;
-}
-
-/** CertificateAttributeModel (also the body items of attribute link/unlink). */
-export interface CertificateAttributeModel {
-  id: number;
-  name: string;
-  description: string;
-  isSystemCode: boolean;
-}
-
-/** ActiveCertificateModel: a customer's `$include=active_certificates` entries. */
-export interface ActiveCertificateModel {
-  id: number;
-  created: string;
-  modified: string;
-  actualTaxNumber?: string;
-  exposureZone: ExposureZoneModel;
-  actualTaxCode: ExemptionReasonModel;
-  certificate: CertificateModel;
-}
-
-/** Collections of CustomerModel that `$include` adds; the sandbox keeps none of them, so they are empty. */
-type EmptyCustomerCollection = 'customFields' | 'billTos' | 'shipTos' | 'attributes' | 'histories' | 'jobs' | 'logs' | 'shipToStates';
-
-export interface CustomerModel extends Omit<CustomerRecord, 'line1' | 'city' | 'postalCode' | 'country'> {
-  companyId: number;
-  line1: string;
-  city: string;
-  postalCode: string;
-  country: string;
-  certificates?: CertificateModel[];
-  activeCertificates?: ActiveCertificateModel[];
-  customFields?: never[];
-  billTos?: never[];
-  shipTos?: never[];
-  attributes?: never[];
-  histories?: never[];
-  jobs?: never[];
-  logs?: never[];
-  shipToStates?: never[];
-}
-
-export interface CertificateModel {
-  id: number;
-  companyId: number;
-  signedDate: string;
-  expirationDate?: string;
-  filename?: string;
-  documentExists: boolean;
-  valid: boolean;
-  verified: boolean;
-  exemptPercentage: number;
-  isSingleCertificate: boolean;
-  exemptionNumber?: string;
-  validatedExemptionReason?: ExemptionReasonModel;
-  exemptionReason: ExemptionReasonModel;
-  status: string;
-  ecmStatus: EcmStatus;
-  createdDate: string;
-  modifiedDate: string;
-  taxNumberType?: string;
-  businessNumberType?: string;
-  pageCount: number;
-  customers?: CustomerModel[];
-  poNumbers?: unknown[];
-  attributes?: CertificateAttributeModel[];
-  histories?: unknown[];
-  jobs?: unknown[];
-  logs?: unknown[];
-  invalidReasons?: unknown[];
-  customFields?: unknown[];
-  jurisdictions?: unknown[];
-  exposureZone: ExposureZoneModel;
-  exposureZoneName: string;
-}
-
-export interface CertExpressInvitationModel {
-  id: number;
-  companyId: number;
-  recipient?: string;
-  customerCode: string;
-  customer?: CustomerModel;
-  coverLetter: CoverLetterModel;
-  emailStatus: string | null;
-  coverLettersOnly: boolean;
-  exposureZones: number[];
-  exemptReasons: number[];
-  deliveryMethod: DeliveryMethod;
-  message?: string;
-  date: string;
-  requestLink: string | null;
-}
-
-/** CertExpressInvitationStatusModel: readiness lives here, not on the invitation itself. */
-export interface CertExpressInvitationStatusModel {
-  status: 'InProgress' | 'Ready';
-  invitation: CertExpressInvitationModel;
-}
+import type { CertificateRecord, CustomerRecord, InvitationRecord } from './store/types.js';
+import { ecmStatusOn } from './store/validity.js';
 
 /** What model builders need to know about the moment and the sandbox. */
 export interface ModelContext {
@@ -173,7 +53,7 @@ export function parseInclude(value: string | null): Set<string> {
  * active_certificates, histories, logs, jobs, billTos, shipTos, shipToStates, custom_fields)
  * and the CustomerModel collection each one fills. All but the first two are empty here.
  */
-const EMPTY_CUSTOMER_INCLUDES: ReadonlyArray<[include: string, field: EmptyCustomerCollection]> = [
+const EMPTY_CUSTOMER_INCLUDES: ReadonlyArray<[include: string, field: CustomerCollection]> = [
   ['attributes', 'attributes'],
   ['histories', 'histories'],
   ['logs', 'logs'],
@@ -225,7 +105,7 @@ export function customerModel(customer: CustomerRecord, ctx: ModelContext, inclu
 const OPTIONAL_CUSTOMER_FIELDS = [
   'alternateId', 'attnName', 'line2', 'region', 'phoneNumber', 'faxNumber', 'emailAddress', 'contactName',
   'taxpayerIdNumber', 'isBill', 'isShip',
-] as const satisfies ReadonlyArray<keyof CustomerRecord>;
+] as const satisfies ReadonlyArray<keyof CustomerRecord & keyof CustomerModel>;
 
 function activeCertificateModel(certificate: CertificateRecord, ctx: ModelContext): ActiveCertificateModel {
   const model = certificateModel(certificate, ctx);

@@ -1,20 +1,7 @@
-/**
- * Debian's Chromium driven by playwright-core for the end-to-end tests (CHROME_PATH overrides).
- * The flags keep a root, offline CI machine quiet: no sandbox (root), no background traffic.
- */
-import { chromium, type Browser } from 'playwright-core';
+/** Chromium for the end-to-end tests (the demo's launcher), and a PDF to upload. */
 import { textPdf } from '../../src/sandbox/documents/pdf.js';
 
-export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROME_PATH,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
+export { CHROME_PATH, launchChromium } from '../../demo/chromium.js';
 
 /** A one-page PDF made on the spot (by the sandbox's own generator), so no fixture files are needed. */
 export const makePdf = (text: string): Buffer => textPdf(text, ['Made for an end-to-end test.']);

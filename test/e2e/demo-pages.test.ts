@@ -1,0 +1,133 @@
+/**
+ * The demo pages as a phone shows them and as their switches set them: at 375 px no page is wider
+ * than the screen, the header's actions stay on it and the grid keeps its certificate column; the
+ * theme switch changes the page and the elements with it, the language switch the elements' text.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startDemo, type Demo } from '../../demo/server.js';
+import { launchChromium } from './browser.js';
+
+let demo: Demo;
+let browser: Browser;
+
+before(async () => {
+  demo = await startDemo({ port: 0, hmr: false, sandbox: { port: 0, inviteDelayMs: 300, customers: 20 } });
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+/** A phone-sized context signed in as `who` (a customer code or `staff`), the OS in dark mode. */
+async function phone(who: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, colorScheme: 'dark' });
+  const answer = await context.request.post(`${demo.url}/demo-api/session`, { data: who === 'staff' ? { role: 'staff' } : { customerCode: who } });
+  assert.equal(answer.status(), 200);
+  return context;
+}
+
+const allSettled = (page: Page): Promise<unknown> =>
+  page.waitForFunction("[...document.querySelectorAll('cert-status')].length > 0 && [...document.querySelectorAll('cert-status')].every((el) => !/^(loading|)$/.test(el.getAttribute('state') ?? ''))", null, { timeout: 20_000 });
+
+async function assertFitsPhone(page: Page, what: string): Promise<void> {
+  const width = await page.evaluate<number>('document.documentElement.scrollWidth');
+  assert.ok(width <= 375, `${what} is ${width} px wide on a 375 px screen`);
+}
+
+/** Whether `selector`'s first match is drawn and lies within the screen's width. */
+async function onScreen(page: Page, selector: string): Promise<boolean> {
+  const box = await page.locator(selector).first().boundingBox();
+  return !!box && box.width > 0 && box.x >= 0 && box.x + box.width <= 375;
+}
+
+/** The background colour the first `<cert-status>` paints, as `[r, g, b]` (run in the page). */
+const BACKGROUND = "getComputedStyle(document.querySelector('cert-status').shadowRoot.querySelector('[part~=base]')).backgroundColor.match(/\\d+/g).slice(0, 3).map(Number)";
+const statusBackground = (page: Page): Promise<number[]> => page.evaluate<number[]>(BACKGROUND);
+
+const isDark = ([r, g, b]: number[]): boolean => (r! + g! + b!) / 3 < 80;
+
+test('the account page at 375 px: no sideways scrolling, each zone fits', async () => {
+  const context = await phone('C-1001');
+  try {
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/index.html`);
+    await allSettled(page);
+    await assertFitsPhone(page, 'the account page');
+    assert.ok(await onScreen(page, 'cert-status[region="NV"]'), 'the missing zone is on screen');
+  } finally {
+    await context.close();
+  }
+});
+
+test('order entry at 375 px: no sideways scrolling, Sign out and the certificate panel on screen', async () => {
+  const context = await phone('staff');
+  try {
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/erp.html`);
+    const field = page.getByRole('combobox', { name: 'Customer' });
+    await field.pressSequentially('Rainier');
+    await page.locator('customer-lookup').getByRole('option', { name: /C-1001/ }).waitFor();
+    await field.press('ArrowDown');
+    await field.press('Enter');
+    await page.locator('cert-status#status[state="exempt"]').waitFor({ timeout: 20_000 });
+    await assertFitsPhone(page, 'order entry');
+    assert.ok(await onScreen(page, '#sign-out'), 'Sign out is on screen');
+    assert.ok(await onScreen(page, 'cert-status#status'), 'the certificate panel is on screen');
+    assert.ok(await onScreen(page, 'certexpress-link#request'), 'the request form is on screen');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the customer grid at 375 px keeps the certificate column', async () => {
+  const context = await phone('staff');
+  try {
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/grid.html`);
+    await allSettled(page);
+    await assertFitsPhone(page, 'the grid');
+    assert.ok(await onScreen(page, '.erp-grid tbody cert-status'), 'the certificate badge of the first row is on screen');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the theme switch: a light page draws light elements although the OS is dark; dark draws dark ones', async () => {
+  const context = await phone('C-1001');
+  try {
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/index.html?theme=light`);
+    await allSettled(page);
+    assert.ok(!isDark(await statusBackground(page)), 'light page, light element');
+    await page.getByLabel('Theme').selectOption('dark');
+    await page.waitForFunction(`((c) => (c[0] + c[1] + c[2]) / 3 < 80)(${BACKGROUND})`, null, { timeout: 5000 });
+    assert.ok(isDark(await statusBackground(page)), 'dark page, dark element');
+    // The choice is kept for the next page.
+    await page.goto(`${demo.url}/index.html`);
+    await allSettled(page);
+    assert.ok(isDark(await statusBackground(page)), 'still dark after a reload');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the language switch: the elements speak the chosen language at once, the demo text stays English', async () => {
+  const context = await phone('C-1001');
+  try {
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/index.html?lang=en`);
+    await allSettled(page);
+    const washington = page.locator('cert-status[region="WA"]');
+    await washington.getByText('Certificate on file').waitFor();
+    await page.getByLabel('Language').selectOption('fr');
+    await washington.getByText('Certificat enregistré').waitFor({ timeout: 5000 });
+    assert.equal(await page.evaluate<string>('document.documentElement.lang'), 'fr');
+    await page.getByRole('heading', { name: 'Ship to Washington' }).waitFor();
+  } finally {
+    await context.close();
+  }
+});

@@ -9,6 +9,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium } from './chromium.js';
+import { chooseCustomer, signIn } from './drive.js';
 import { startDemo, type Demo } from './server.js';
 
 const OUT = process.argv[2] ?? 'docs/screenshots';
@@ -30,15 +31,9 @@ interface Shot {
 const settled = (page: Page, selector: string): Promise<void> =>
   page.locator(`${selector}:not([state="loading"])`).first().waitFor({ timeout: 15_000 });
 
-async function signIn(page: Page, demo: Demo, who: string): Promise<void> {
-  const body = who === 'staff' ? { role: 'staff' } : { customerCode: who };
-  const answer = await page.request.post(`${demo.url}/demo-api/session`, { data: body });
-  if (!answer.ok()) throw new Error(`sign-in as ${who}: HTTP ${answer.status()}`);
-}
-
 /** The account page of `customer`, every status settled. */
 async function account(page: Page, demo: Demo, customer: string): Promise<void> {
-  await signIn(page, demo, customer);
+  await signIn(page.request, demo.url, customer);
   await page.goto(`${demo.url}/index.html`);
   await page.locator('#exemptions:not([hidden])').waitFor();
   await page.waitForFunction("[...document.querySelectorAll('cert-status')].every((el) => !/^(loading|)$/.test(el.getAttribute('state') ?? ''))", null, { timeout: 15_000 });
@@ -47,77 +42,32 @@ async function account(page: Page, demo: Demo, customer: string): Promise<void> 
 /** The list item of one zone on the account page. */
 const zoneItem = (page: Page, region: string): Locator => page.locator('#zones li').filter({ has: page.locator(`cert-status[region="${region}"]`) });
 
-async function chooseCustomer(page: Page, typed: string, code: string): Promise<void> {
-  const field = page.getByRole('combobox', { name: 'Customer' });
-  await field.pressSequentially(typed);
-  await page.locator('customer-lookup').getByRole('option', { name: new RegExp(code) }).waitFor();
-  await field.press('ArrowDown');
-  await field.press('Enter');
-  await page.locator('customer-lookup[state="selected"]').waitFor();
-}
+/** A shot of `customer`'s account page, cropped to `selector`. */
+const accountPanel = (customer: string, selector: string): Shot['take'] => async (page, demo) => {
+  await account(page, demo, customer);
+  return page.locator(selector);
+};
+
+/** A shot of one zone of `customer`'s account page. */
+const accountZone = (customer: string, region: string): Shot['take'] => async (page, demo) => {
+  await account(page, demo, customer);
+  return zoneItem(page, region);
+};
 
 const SHOTS: Shot[] = [
-  {
-    name: 'account-zones',
-    async take(page, demo) {
-      await account(page, demo, 'C-1001');
-      return page.locator('#exemptions');
-    },
-  },
-  {
-    name: 'account-zones-es',
-    themes: ['light'],
-    lang: 'es',
-    async take(page, demo) {
-      await account(page, demo, 'C-1001');
-      return page.locator('#exemptions');
-    },
-  },
-  {
-    name: 'account-zones-fr',
-    themes: ['light'],
-    lang: 'fr',
-    async take(page, demo) {
-      await account(page, demo, 'C-1001');
-      return page.locator('#exemptions');
-    },
-  },
-  {
-    name: 'account-zones-brand',
-    themes: ['brand'],
-    async take(page, demo) {
-      await account(page, demo, 'C-1001');
-      return page.locator('#exemptions');
-    },
-  },
-  {
-    name: 'on-file',
-    async take(page, demo) {
-      await account(page, demo, 'C-1001');
-      return page.locator('#on-file');
-    },
-  },
-  {
-    name: 'expired',
-    async take(page, demo) {
-      await account(page, demo, 'C-1002');
-      return zoneItem(page, 'WA');
-    },
-  },
-  {
-    name: 'pending',
-    async take(page, demo) {
-      await account(page, demo, 'C-1003');
-      return zoneItem(page, 'WA');
-    },
-  },
-  {
-    name: 'invalid',
-    async take(page, demo) {
-      await account(page, demo, 'C-1004');
-      return zoneItem(page, 'WA');
-    },
-  },
+  // A buyer's zones (C-1001: on file, expiring, missing) in each theme and language.
+  ...([
+    { name: 'account-zones' },
+    { name: 'account-zones-es', themes: ['light'], lang: 'es' },
+    { name: 'account-zones-fr', themes: ['light'], lang: 'fr' },
+    { name: 'account-zones-brand', themes: ['brand'] },
+    { name: 'account-375', width: 375 },
+  ] satisfies Omit<Shot, 'take'>[]).map((shot): Shot => ({ ...shot, take: accountPanel('C-1001', '#exemptions') })),
+  { name: 'on-file', take: accountPanel('C-1001', '#on-file') },
+  // One Washington zone per seeded state.
+  { name: 'expired', take: accountZone('C-1002', 'WA') },
+  { name: 'pending', take: accountZone('C-1003', 'WA') },
+  { name: 'invalid', take: accountZone('C-1004', 'WA') },
   {
     name: 'request-ready',
     async take(page, demo) {
@@ -135,7 +85,7 @@ const SHOTS: Shot[] = [
     async take(page, demo) {
       await demo.backend.sandbox.setFaults({ errorRate: 1 });
       try {
-        await signIn(page, demo, 'C-1005');
+        await signIn(page.request, demo.url, 'C-1005');
         await page.goto(`${demo.url}/index.html`);
         await page.locator('cert-status[region="WA"][state="error"]').waitFor({ timeout: 30_000 });
       } finally {
@@ -145,18 +95,9 @@ const SHOTS: Shot[] = [
     },
   },
   {
-    name: 'account-375',
-    themes: ['light', 'dark'],
-    width: 375,
-    async take(page, demo) {
-      await account(page, demo, 'C-1001');
-      return page.locator('#exemptions');
-    },
-  },
-  {
     name: 'erp-sidebar',
     async take(page, demo) {
-      await signIn(page, demo, 'staff');
+      await signIn(page.request, demo.url, 'staff');
       await page.goto(`${demo.url}/erp.html`);
       await chooseCustomer(page, 'Evergreen', 'C-1005');
       await settled(page, 'cert-status#status');
@@ -167,7 +108,7 @@ const SHOTS: Shot[] = [
   {
     name: 'erp-order',
     async take(page, demo) {
-      await signIn(page, demo, 'staff');
+      await signIn(page.request, demo.url, 'staff');
       await page.goto(`${demo.url}/erp.html`);
       await chooseCustomer(page, 'Rainier', 'C-1001');
       await page.locator('cert-status#status[state="exempt"]').waitFor();
@@ -179,7 +120,7 @@ const SHOTS: Shot[] = [
     themes: ['light'],
     width: 375,
     async take(page, demo) {
-      await signIn(page, demo, 'staff');
+      await signIn(page.request, demo.url, 'staff');
       await page.goto(`${demo.url}/erp.html`);
       await chooseCustomer(page, 'Rainier', 'C-1001');
       await page.locator('cert-status#status[state="exempt"]').waitFor();
@@ -189,7 +130,7 @@ const SHOTS: Shot[] = [
   {
     name: 'grid',
     async take(page, demo) {
-      await signIn(page, demo, 'staff');
+      await signIn(page.request, demo.url, 'staff');
       await page.goto(`${demo.url}/grid.html`);
       await page.getByRole('status').filter({ hasText: /\d+ customers:/ }).waitFor({ timeout: 30_000 });
       return page.locator('.erp-panel');

@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startDemo, type Demo } from '../../demo/server.js';
+import { chooseCustomer, signIn } from '../../demo/drive.js';
 import { launchChromium } from './browser.js';
 
 let demo: Demo;
@@ -25,8 +26,7 @@ after(async () => {
 /** A phone-sized context signed in as `who` (a customer code or `staff`), the OS in dark mode. */
 async function phone(who: string): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 375, height: 740 }, colorScheme: 'dark' });
-  const answer = await context.request.post(`${demo.url}/demo-api/session`, { data: who === 'staff' ? { role: 'staff' } : { customerCode: who } });
-  assert.equal(answer.status(), 200);
+  await signIn(context.request, demo.url, who);
   return context;
 }
 
@@ -68,11 +68,7 @@ test('order entry at 375 px: no sideways scrolling, Sign out and the certificate
   try {
     const page = await context.newPage();
     await page.goto(`${demo.url}/erp.html`);
-    const field = page.getByRole('combobox', { name: 'Customer' });
-    await field.pressSequentially('Rainier');
-    await page.locator('customer-lookup').getByRole('option', { name: /C-1001/ }).waitFor();
-    await field.press('ArrowDown');
-    await field.press('Enter');
+    await chooseCustomer(page, 'Rainier', 'C-1001');
     await page.locator('cert-status#status[state="exempt"]').waitFor({ timeout: 20_000 });
     await assertFitsPhone(page, 'order entry');
     assert.ok(await onScreen(page, '#sign-out'), 'Sign out is on screen');

@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startDemo, type Demo } from '../../demo/server.js';
+import { chooseCustomer as pickCustomer } from '../../demo/drive.js';
 import { launchChromium, makePdf } from './browser.js';
 
 let demo: Demo;
@@ -51,12 +52,8 @@ async function sandboxGet<T>(path: string): Promise<T> {
 }
 
 async function chooseCustomer(page: Page, typed: string, code: string): Promise<void> {
+  await pickCustomer(page, typed, code);
   const field = page.getByRole('combobox', { name: 'Customer' });
-  await field.pressSequentially(typed);
-  await page.locator('customer-lookup').getByRole('option', { name: new RegExp(code) }).waitFor();
-  await field.press('ArrowDown');
-  await field.press('Enter');
-  await page.locator('customer-lookup[state="selected"]').waitFor();
   assert.match(await field.inputValue(), new RegExp(`^${code} — `));
 }
 

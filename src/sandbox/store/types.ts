@@ -3,35 +3,17 @@
  * from them on every read (see model-builders.ts), so derived facts such as `ecmStatus` or an
  * invitation's readiness can never go stale in the data file.
  */
-import type { DeliveryMethod } from '../../avatax/models.js';
+import type { CustomerModel, DeliveryMethod } from '../../avatax/models.js';
 
 /** CertificateModel.status values the sandbox stores. */
 export type CertificateStatus = 'COMPLETE' | 'PENDING' | 'PENDING-FUTURE' | 'PENDING-MULTI' | 'PENDING-SINGLE' | 'REVOKED';
 
-export interface CustomerRecord {
-  id: number;
-  /** Unique per company, case-sensitive. */
-  customerCode: string;
-  name: string;
-  alternateId?: string;
-  attnName?: string;
-  line1?: string;
-  line2?: string;
-  city?: string;
-  region?: string;
-  postalCode?: string;
-  country?: string;
-  phoneNumber?: string;
-  faxNumber?: string;
-  emailAddress?: string;
-  contactName?: string;
-  taxpayerIdNumber?: string;
-  isBill?: boolean;
-  isShip?: boolean;
-  /** ISO timestamps. */
-  createdDate: string;
-  modifiedDate: string;
-}
+/** CustomerModel fields a stored customer may leave out until they are given. */
+type CustomerDetail = 'alternateId' | 'attnName' | 'line1' | 'line2' | 'city' | 'region' | 'postalCode' | 'country'
+  | 'phoneNumber' | 'faxNumber' | 'emailAddress' | 'contactName' | 'taxpayerIdNumber' | 'isBill' | 'isShip';
+
+/** A stored customer: CustomerModel's own fields (so a field renamed there is renamed here), codes and times ISO. */
+export type CustomerRecord = Pick<CustomerModel, 'id' | 'customerCode' | 'name' | 'createdDate' | 'modifiedDate'> & Partial<Pick<CustomerModel, CustomerDetail>>;
 
 /** A certificate's stored image. `generated` documents are rendered from the record on download. */
 export type StoredDocument =

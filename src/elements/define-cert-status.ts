@@ -1,8 +1,8 @@
 /** Registers `<cert-status>`. The package's only side effects live in these define modules. */
-import { CertStatusElement } from './cert-status.js';
-import { define } from './define.js';
+import { CertStatusElement } from './cert-status/cert-status.js';
+import { define } from './shared/define.js';
 
 define('cert-status', CertStatusElement);
 
 export { CertStatusElement };
-export type { CertStatusState } from './cert-status.js';
+export type { CertStatusState } from './cert-status/cert-status.js';

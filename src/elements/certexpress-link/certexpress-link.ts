@@ -1,12 +1,12 @@
 import { html, type PropertyDeclarations } from 'lit';
-import type { CertClient } from '../client/cert-client.js';
-import type { CertApiError } from '../client/errors.js';
-import type { SelectedCustomer } from './cert-element.js';
+import type { CertClient } from '../../client/cert-client.js';
+import type { CertApiError } from '../../client/errors.js';
+import type { SelectedCustomer } from '../shared/cert-element.js';
 import { CertExpressLinkBase } from './certexpress-link-base.js';
-import type { OptionsForm } from './certexpress-options.js';
-import { CustomerSourceFollower } from './customer-source.js';
-import { serverRenderedRoot } from './server-root.js';
-import type { Strings } from './i18n.js';
+import type { OptionsForm } from './certexpress-link.options.js';
+import { CustomerSourceFollower } from '../shared/customer-source.js';
+import { serverRenderedRoot } from '../shared/server-root.js';
+import type { Strings } from '../shared/i18n.js';
 
 export type { CertExpressLinkState } from './certexpress-link-base.js';
 
@@ -112,7 +112,7 @@ export class CertExpressLinkElement extends CertExpressLinkBase {
     const signal = this.#signal;
     if (!this.options || !signal) return null;
     if (!this.#form) {
-      void import('./certexpress-options.js').then((m) => {
+      void import('./certexpress-link.options.js').then((m) => {
         if (signal.aborted || this.#form) return;
         this.#form = new m.OptionsForm(this, html, this.client!, signal);
         this.requestUpdate();

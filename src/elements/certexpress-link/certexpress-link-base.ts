@@ -1,9 +1,9 @@
 import type { PropertyDeclarations } from 'lit';
-import type { CertClient } from '../client/cert-client.js';
-import type { Invitation, InvitationRequest, OpenRequest } from '../client/contract.js';
-import { isAbort, type CertApiError } from '../client/errors.js';
-import { CertElementBase, type CommonState } from './cert-element-base.js';
-import type { Strings } from './i18n.js';
+import type { CertClient } from '../../client/cert-client.js';
+import type { Invitation, InvitationRequest, OpenRequest } from '../../client/contract.js';
+import { isAbort, type CertApiError } from '../../client/errors.js';
+import { CertElementBase, type CommonState } from '../shared/cert-element-base.js';
+import type { Strings } from '../shared/i18n.js';
 
 /** Every state `<certexpress-link>` shows (reflected as its `state` attribute). */
 export type CertExpressLinkState = 'idle' | 'creating' | 'preparing' | 'slow' | 'ready' | 'sent' | CommonState;
@@ -44,7 +44,7 @@ export class CertExpressLinkBase extends CertElementBase {
   invitation?: Invitation;
 
   /** The request flow and the view of its states, once loaded (every state but idle comes from it). */
-  protected flow?: typeof import('./certexpress-flow.js');
+  protected flow?: typeof import('./certexpress-link.flow.js');
 
   #signal?: AbortSignal;
   #zone?: string;
@@ -108,7 +108,7 @@ export class CertExpressLinkBase extends CertElementBase {
   async #run(from: Invitation | OpenRequest | Partial<InvitationRequest>): Promise<void> {
     const signal = this.#signal!;
     try {
-      const flow = (this.flow ??= await import('./certexpress-flow.js'));
+      const flow = (this.flow ??= await import('./certexpress-link.flow.js'));
       signal.throwIfAborted();
       await flow.prepareInvitation(this, this.client!, from, signal);
     } catch (e) {

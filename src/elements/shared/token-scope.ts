@@ -1,5 +1,5 @@
-import type { Scope } from '../client/contract.js';
-import { tokenSource, type TokenSourceOptions } from '../client/token-source.js';
+import type { Scope } from '../../client/contract.js';
+import { tokenSource, type TokenSourceOptions } from '../../client/token-source.js';
 
 /**
  * Whether the token of `options` (the page-wide source a `CertClient` with the same options uses)

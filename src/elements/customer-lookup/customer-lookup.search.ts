@@ -1,4 +1,4 @@
-import { isAbort } from '../client/errors.js';
+import { isAbort } from '../../client/errors.js';
 
 /** What a {@link LatestSearch} does at each step. */
 export interface SearchSteps<T> {

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CustomerSummary, ErrorDetail } from '../client/contract.js';
-import type { LookupStrings } from './customer-lookup-strings.js';
-import type { Strings } from './i18n.js';
+import type { CustomerSummary, ErrorDetail } from '../../client/contract.js';
+import type { LookupStrings } from './customer-lookup.strings.js';
+import type { Strings } from '../shared/i18n.js';
 
 /** How a chosen customer reads in the field and in the announcement: "CODE — Name". */
 export const describeCustomer = (c: CustomerSummary): string => `${c.customerCode} — ${c.name}`;

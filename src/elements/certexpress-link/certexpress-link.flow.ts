@@ -1,15 +1,15 @@
-import type { CertClient } from '../client/cert-client.js';
-import type { DeliveryMethod, Invitation, InvitationRequest, OpenRequest } from '../client/contract.js';
-import { apiError } from '../client/errors.js';
-import { pollInvitation } from '../client/invitation-poller.js';
-import { safeLink } from '../client/safe-link.js';
-import { emit } from './events.js';
+import type { CertClient } from '../../client/cert-client.js';
+import type { DeliveryMethod, Invitation, InvitationRequest, OpenRequest } from '../../client/contract.js';
+import { apiError } from '../../client/errors.js';
+import { pollInvitation } from '../../client/invitation-poller.js';
+import { safeLink } from '../../client/safe-link.js';
+import { emit } from '../shared/events.js';
 
 // Loaded when a person first asks for a certificate (or `auto` does, or the zone's open request
 // is taken up, or a page comes back to an invitation still being prepared), with the view of the
 // states it brings: a shop page that only shows the button never loads it.
 
-export { link, sent, view } from './certexpress-view.js';
+export { link, sent, view } from './certexpress-link.view.js';
 
 /** What the flow reads and sets on `<certexpress-link>`. */
 export interface FlowHost extends EventTarget {

@@ -1,10 +1,10 @@
 import type { html as litHtml, TemplateResult } from 'lit';
-import type { CertClient } from '../client/cert-client.js';
-import type { CoverLetter, CustomerSearchResult, DeliveryMethod, InvitationRequest } from '../client/contract.js';
-import type { SelectedCustomer } from './cert-element.js';
-import { optionsStrings, type OptionsStrings } from './certexpress-options-strings.js';
-import { adoptStyle, SECONDARY } from './adopt-style.js';
-import { langOf } from './i18n.js';
+import type { CertClient } from '../../client/cert-client.js';
+import type { CoverLetter, CustomerSearchResult, DeliveryMethod, InvitationRequest } from '../../client/contract.js';
+import type { SelectedCustomer } from '../shared/cert-element.js';
+import { optionsStrings, type OptionsStrings } from './certexpress-link.options-strings.js';
+import { adoptStyle, SECONDARY } from '../shared/adopt-style.js';
+import { langOf } from '../shared/i18n.js';
 
 // The staff form of `<certexpress-link options>`, loaded with dynamic import() on first use.
 

@@ -1,14 +1,14 @@
 import { nothing } from 'lit';
-import type { CertClient } from '../client/cert-client.js';
-import type { ExemptionReason, ExposureZone, UploadResult } from '../client/contract.js';
-import { configError, isAbort, toErrorDetail } from '../client/errors.js';
-import { tokenSource } from '../client/token-source.js';
-import { uploadCertificate } from '../client/upload.js';
-import { CertElement, type CommonState } from './cert-element.js';
-import './cert-upload-events.js';
-import { renderConfirmation, renderForm } from './cert-upload-form.js';
-import { uploadStringsFor, type UploadStrings } from './cert-upload-strings.js';
-import { uploadStyles } from './cert-upload-styles.js';
+import type { CertClient } from '../../client/cert-client.js';
+import type { ExemptionReason, ExposureZone, UploadResult } from '../../client/contract.js';
+import { configError, isAbort, toErrorDetail } from '../../client/errors.js';
+import { tokenSource } from '../../client/token-source.js';
+import { uploadCertificate } from '../../client/upload.js';
+import { CertElement, type CommonState } from '../shared/cert-element.js';
+import './cert-upload.events.js';
+import { renderConfirmation, renderForm } from './cert-upload.form.js';
+import { uploadStringsFor, type UploadStrings } from './cert-upload.strings.js';
+import { uploadStyles } from './cert-upload.styles.js';
 import {
   fileProblem,
   serverFieldErrors,
@@ -18,9 +18,9 @@ import {
   type FieldErrors,
   type UploadField,
   type UploadValues,
-} from './cert-upload-validate.js';
-import { emit } from './events.js';
-import { langOf, type Strings } from './i18n.js';
+} from './cert-upload.validate.js';
+import { emit } from '../shared/events.js';
+import { langOf, type Strings } from '../shared/i18n.js';
 
 /** Every state `<cert-upload>` shows (reflected as its `state` attribute). */
 export type CertUploadState = 'loading' | 'idle' | 'uploading' | 'uploaded' | CommonState;

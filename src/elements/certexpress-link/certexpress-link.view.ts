@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
-import type { Invitation, InvitationRequest } from '../client/contract.js';
-import { emit } from './events.js';
-import type { Strings } from './i18n.js';
+import type { Invitation, InvitationRequest } from '../../client/contract.js';
+import { emit } from '../shared/events.js';
+import type { Strings } from '../shared/i18n.js';
 
 // What `<certexpress-link>` shows in the states its request flow brings (ready, sent); loaded
 // with the flow (certexpress-flow.ts), so a page that only shows the button never loads it.
@@ -15,7 +15,7 @@ export interface ViewHost extends HTMLElement {
   requestUpdate(): void;
 }
 
-let requests: typeof import('./request-view.js') | undefined;
+let requests: typeof import('../shared/request-view.js') | undefined;
 
 /** The link to the ready form, the buyer's next step, so drawn as a button (opens in a new tab; opening it tells the page). */
 export function link(host: ViewHost, t: Strings): TemplateResult {
@@ -29,7 +29,7 @@ export function link(host: ViewHost, t: Strings): TemplateResult {
  */
 export function sent(host: ViewHost, resend: boolean): unknown {
   const inv = host.invitation;
-  if (!requests) void import('./request-view.js').then((m) => ((requests = m), host.requestUpdate()));
+  if (!requests) void import('../shared/request-view.js').then((m) => ((requests = m), host.requestUpdate()));
   return inv && requests?.sentView(host, inv, resend);
 }
 

@@ -1,4 +1,4 @@
-import type { CertificateOnFile, CertificateSummary, CertStatus, ErrorDetail, OpenRequest } from '../client/contract.js';
+import type { CertificateOnFile, CertificateSummary, CertStatus, ErrorDetail, OpenRequest } from '../../client/contract.js';
 
 /** Detail of `cert-status-change`. */
 export interface CertStatusChangeDetail {

@@ -1,8 +1,8 @@
-import type { CertClient } from '../client/cert-client.js';
-import type { CertApiError } from '../client/errors.js';
-import { hostTable } from './host-table.js';
-import { langOf } from './i18n.js';
-import { fill } from './parts.js';
+import type { CertClient } from '../../client/cert-client.js';
+import type { CertApiError } from '../../client/errors.js';
+import { hostTable } from '../shared/host-table.js';
+import { langOf } from '../shared/i18n.js';
+import { fill } from '../shared/parts.js';
 
 // Loaded on the first "View certificate" click only, so the storefront bundle stays lean.
 

@@ -1,4 +1,4 @@
-import type { UploadResult } from '../client/contract.js';
+import type { UploadResult } from '../../client/contract.js';
 
 /** Detail of `cert-uploaded`: the companion's answer (`{customerCode, certificate, zone, status}`). */
 export type CertUploadedDetail = UploadResult;

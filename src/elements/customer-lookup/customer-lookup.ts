@@ -1,17 +1,17 @@
 import { html, isServer, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import type { CertClient } from '../client/cert-client.js';
-import type { CustomerSearchResult, CustomerSummary } from '../client/contract.js';
-import { CertElement, type CommonState } from './cert-element.js';
-import { LatestSearch } from './customer-lookup-search.js';
-import { lookupStringsFor } from './customer-lookup-strings.js';
-import { lookupStyles } from './customer-lookup-styles.js';
-import { describeCustomer, lookupStatus, optionRow } from './customer-lookup-view.js';
-import { emit } from './events.js';
-import { langOf, type Strings } from './i18n.js';
-import { badge } from './parts.js';
-import { baseStyles } from './styles.js';
+import type { CertClient } from '../../client/cert-client.js';
+import type { CustomerSearchResult, CustomerSummary } from '../../client/contract.js';
+import { CertElement, type CommonState } from '../shared/cert-element.js';
+import { LatestSearch } from './customer-lookup.search.js';
+import { lookupStringsFor } from './customer-lookup.strings.js';
+import { lookupStyles } from './customer-lookup.styles.js';
+import { describeCustomer, lookupStatus, optionRow } from './customer-lookup.view.js';
+import { emit } from '../shared/events.js';
+import { langOf, type Strings } from '../shared/i18n.js';
+import { badge } from '../shared/parts.js';
+import { baseStyles } from '../shared/styles.js';
 
-export type { CustomerSelectDetail, CustomerSelectEvent } from './customer-lookup-events.js';
+export type { CustomerSelectDetail, CustomerSelectEvent } from './customer-lookup.events.js';
 
 /** Every state `<customer-lookup>` shows (reflected as its `state` attribute). */
 export type CustomerLookupState = 'idle' | 'searching' | 'results' | 'no-results' | 'selected' | CommonState;

@@ -1,7 +1,7 @@
 // Texts of <cert-upload> in English, Spanish and French, chosen by the nearest `lang`; a host may
 // add or change them (`defineStrings(lang, {upload: …})`). Status and reason names, when a
 // certificate ends and the error texts come from the shared table (i18n.ts).
-import { hostTable } from './host-table.js';
+import { hostTable } from '../shared/host-table.js';
 
 const en = {
   idle: 'Upload an exemption certificate',

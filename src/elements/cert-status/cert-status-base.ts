@@ -1,13 +1,13 @@
 import { html, type PropertyDeclarations } from 'lit';
-import type { CertClient } from '../client/cert-client.js';
-import type { CertificateSummary, CertStatus, StatusList, StatusVerdict } from '../client/contract.js';
-import { isAbort, type CertApiError } from '../client/errors.js';
-import { backoff, sleep } from '../client/http.js';
-import { timings } from '../client/timings.js';
-import { CertElementBase, type CommonState } from './cert-element-base.js';
-import { emit } from './events.js';
-import type { Strings } from './i18n.js';
-import { endText, fill, intl } from './parts.js';
+import type { CertClient } from '../../client/cert-client.js';
+import type { CertificateSummary, CertStatus, StatusList, StatusVerdict } from '../../client/contract.js';
+import { isAbort, type CertApiError } from '../../client/errors.js';
+import { backoff, sleep } from '../../client/http.js';
+import { timings } from '../../client/timings.js';
+import { CertElementBase, type CommonState } from '../shared/cert-element-base.js';
+import { emit } from '../shared/events.js';
+import type { Strings } from '../shared/i18n.js';
+import { endText, fill, intl } from '../shared/parts.js';
 
 /** Every state `<cert-status>` shows (reflected as its `state` attribute). */
 export type CertStatusState = 'loading' | CertStatus | CommonState;
@@ -49,7 +49,7 @@ export class CertStatusBase extends CertElementBase {
   /** Set by a person's re-check: the next load reads AvaTax now (the value is when they acted). */
   #fresh?: number;
   /** The view of open requests, once loaded. */
-  #requests?: typeof import('./request-view.js');
+  #requests?: typeof import('../shared/request-view.js');
 
   constructor() {
     super();
@@ -75,7 +75,7 @@ export class CertStatusBase extends CertElementBase {
    */
   #onDocument = (e: Event): void => {
     const from = e.composedPath()[0];
-    if (this.client) void import('./status-events.js').then((m) => m.onPageEvent(this, e, from));
+    if (this.client) void import('./cert-status.page-events.js').then((m) => m.onPageEvent(this, e, from));
   };
 
   /**
@@ -145,7 +145,7 @@ export class CertStatusBase extends CertElementBase {
     if (state === 'error') return this.errorBody(t, this.refresh);
     // An open request (who was asked, when): its view loads the first time one is shown.
     const request = verdict?.request;
-    if (request && !this.#requests) void import('./request-view.js').then((m) => ((this.#requests = m), this.requestUpdate()));
+    if (request && !this.#requests) void import('../shared/request-view.js').then((m) => ((this.#requests = m), this.requestUpdate()));
     const asked = request && this.#requests?.requestView(this, request, this.compact, this.querySelector('[slot=missing]'));
     if (this.compact) return [asked, missing];
     const line = verdict && this.describe(t, verdict.certificate, this.hideZone ? '' : verdict.zone.name, verdict.zone.name);

@@ -1,6 +1,6 @@
-import type { ErrorDetail } from '../client/contract.js';
-import { checkCertificateFile, type CertificateFields } from '../client/upload.js';
-import type { UploadStrings } from './cert-upload-strings.js';
+import type { ErrorDetail } from '../../client/contract.js';
+import { checkCertificateFile, type CertificateFields } from '../../client/upload.js';
+import type { UploadStrings } from './cert-upload.strings.js';
 
 /** The fields of the upload form, in the order they are shown (and listed in the error summary). */
 export const FIELDS = ['file', 'zone', 'exemptionReason', 'signedDate', 'expirationDate', 'exemptionNumber'] as const;

@@ -1,6 +1,6 @@
-import type { StatusList } from '../client/contract.js';
-import { pollWhileVisible } from '../client/invitation-poller.js';
-import { timings } from '../client/timings.js';
+import type { StatusList } from '../../client/contract.js';
+import { pollWhileVisible } from '../../client/invitation-poller.js';
+import { timings } from '../../client/timings.js';
 
 // What `<cert-status>` does when the page says its status may have changed. Loaded on the first
 // such event (a return to the tab, an upload, a request or form link on the page): a page where

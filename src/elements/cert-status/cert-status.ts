@@ -1,14 +1,14 @@
 import { html, unsafeCSS, type PropertyDeclarations } from 'lit';
-import type { CertClient } from '../client/cert-client.js';
-import type { CertificateSummary, StatusList, StatusVerdict } from '../client/contract.js';
-import { enableStatusBatching } from '../client/status-batcher.js';
-import type { SelectedCustomer } from './cert-element.js';
-import { SECONDARY } from './adopt-style.js';
+import type { CertClient } from '../../client/cert-client.js';
+import type { CertificateSummary, StatusList, StatusVerdict } from '../../client/contract.js';
+import { enableStatusBatching } from '../../client/status-batcher.js';
+import type { SelectedCustomer } from '../shared/cert-element.js';
+import { SECONDARY } from '../shared/adopt-style.js';
 import { CertStatusBase } from './cert-status-base.js';
-import { CustomerSourceFollower } from './customer-source.js';
-import { serverRenderedRoot } from './server-root.js';
-import type { Strings } from './i18n.js';
-import { tokenGrants } from './token-scope.js';
+import { CustomerSourceFollower } from '../shared/customer-source.js';
+import { serverRenderedRoot } from '../shared/server-root.js';
+import type { Strings } from '../shared/i18n.js';
+import { tokenGrants } from '../shared/token-scope.js';
 
 export type { CertStatusState } from './cert-status-base.js';
 
@@ -114,7 +114,7 @@ export class CertStatusElement extends CertStatusBase {
    */
   openDocument(id: number): Promise<void> {
     const zone = this.verdict?.zone.name ?? this.list?.certificates.find((c) => c.certificate.id === id)?.zone.name;
-    return import('./document-open.js').then((m) => m.openDocument(this, this.client!, id, zone, this.#signal));
+    return import('./cert-status.document.js').then((m) => m.openDocument(this, this.client!, id, zone, this.#signal));
   }
 
   protected override label(t: Strings): string {

@@ -1,5 +1,5 @@
 import type { PropertyDeclarations } from 'lit';
-import type { CustomerSummary } from '../client/contract.js';
+import type { CustomerSummary } from '../../client/contract.js';
 import { CertElementBase } from './cert-element-base.js';
 import { CustomerSourceFollower } from './customer-source.js';
 import { serverRenderedRoot } from './server-root.js';

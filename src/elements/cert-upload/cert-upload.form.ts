@@ -1,9 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ExemptionReason, ExposureZone, UploadResult } from '../client/contract.js';
-import type { UploadStrings } from './cert-upload-strings.js';
-import type { Strings } from './i18n.js';
-import { FIELDS, type FieldErrors, type UploadField, type UploadValues } from './cert-upload-validate.js';
-import { endText, fill } from './parts.js';
+import type { ExemptionReason, ExposureZone, UploadResult } from '../../client/contract.js';
+import type { UploadStrings } from './cert-upload.strings.js';
+import type { Strings } from '../shared/i18n.js';
+import { FIELDS, type FieldErrors, type UploadField, type UploadValues } from './cert-upload.validate.js';
+import { endText, fill } from '../shared/parts.js';
 
 /** Everything the form template needs: data, what was entered, and the element's handlers. */
 export interface FormView {

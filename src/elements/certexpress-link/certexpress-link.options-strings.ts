@@ -1,7 +1,7 @@
 // Strings of the staff delivery form of `<certexpress-link options>` in en, es, fr. Loaded with
 // the form only, so the storefront bundle does not carry them. A host may add or change them
 // (`defineStrings(lang, {options: …})`).
-import { hostTable } from './host-table.js';
+import { hostTable } from '../shared/host-table.js';
 
 /** The form's texts in one language. */
 export interface OptionsStrings {

@@ -1,4 +1,4 @@
-import type { CustomerSummary } from '../client/contract.js';
+import type { CustomerSummary } from '../../client/contract.js';
 
 /** Detail of `customer-select`: the customer the user chose in a `<customer-lookup>`. */
 export interface CustomerSelectDetail {

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Invitation, InvitationRequest, OpenRequest } from '../client/contract.js';
-import { safeLink } from '../client/safe-link.js';
+import type { Invitation, InvitationRequest, OpenRequest } from '../../client/contract.js';
+import { safeLink } from '../../client/safe-link.js';
 import { adoptStyle, SECONDARY } from './adopt-style.js';
 import { emit } from './events.js';
 import { hostTable } from './host-table.js';

@@ -1,10 +1,10 @@
 import { html, isServer, LitElement, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { CertClient } from '../client/cert-client.js';
-import type { ErrorDetail } from '../client/contract.js';
-import { configError, toErrorDetail } from '../client/errors.js';
-import { sleep } from '../client/http.js';
-import { timings } from '../client/timings.js';
-import type { FetchToken } from '../client/token-source.js';
+import { CertClient } from '../../client/cert-client.js';
+import type { ErrorDetail } from '../../client/contract.js';
+import { configError, toErrorDetail } from '../../client/errors.js';
+import { sleep } from '../../client/http.js';
+import { timings } from '../../client/timings.js';
+import type { FetchToken } from '../../client/token-source.js';
 import { emit } from './events.js';
 import { followLang, langOf, localeReady, stringsFor, type Strings } from './i18n.js';
 import { badge } from './parts.js';

@@ -3,10 +3,10 @@
 // on first use: a page pays only for the language it shows, and the bundle carries no text.
 // Elements wait for their table before their first render (see `localeReady`), in parallel with
 // their token and status requests. A host adds or overrides strings with `defineStrings`.
-import type { UploadStrings } from './cert-upload-strings.js';
-import type { OptionsStrings } from './certexpress-options-strings.js';
-import type { LookupStrings } from './customer-lookup-strings.js';
-import type { DocumentTexts } from './document-open.js';
+import type { UploadStrings } from '../cert-upload/cert-upload.strings.js';
+import type { OptionsStrings } from '../certexpress-link/certexpress-link.options-strings.js';
+import type { LookupStrings } from '../customer-lookup/customer-lookup.strings.js';
+import type { DocumentTexts } from '../cert-status/cert-status.document.js';
 import type { RequestTexts } from './request-view.js';
 
 /**

@@ -1,7 +1,7 @@
 // Texts of <customer-lookup> in English, Spanish and French. Shared texts (signed out, not
 // allowed, retry, …) come from i18n.ts; these are the ones only the lookup needs. Numbers go
 // through Intl; a host may add or change texts (`defineStrings(lang, {lookup: …})`).
-import { hostTable } from './host-table.js';
+import { hostTable } from '../shared/host-table.js';
 
 /** The lookup's own texts in one language. */
 export interface LookupStrings {

@@ -46,7 +46,7 @@ export default defineConfig(({ mode }) => {
             // Modules a lazily loaded part shares with the bundle stay in the bundle (the page has
             // them already) instead of moving to a common chunk every page would then load.
             preserveEntrySignatures: 'allow-extension',
-            output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+            output: { minify: true, chunkFileNames: 'chunks/[name]-[hash:6].js' },
           }
         : {
             external: [/^lit($|\/)/, /^@lit\//, /^react($|\/)/],

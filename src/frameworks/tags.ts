@@ -7,7 +7,9 @@ import type { CertStatusElement } from '../elements/cert-status/cert-status.js';
 import type { CertExpressLinkElement } from '../elements/certexpress-link/certexpress-link.js';
 import type { CustomerLookupElement } from '../elements/customer-lookup/customer-lookup.js';
 import type { CertUploadElement } from '../elements/cert-upload/cert-upload.js';
-import type { CertErrorEvent, CertStatusChangeEvent, InviteCreatedEvent, LinkOpenEvent, LinkReadyEvent } from '../elements/shared/events.js';
+import type { CertErrorEvent } from '../elements/shared/events.js';
+import type { CertStatusChangeEvent } from '../elements/cert-status/cert-status.events.js';
+import type { InviteCreatedEvent, LinkOpenEvent, LinkReadyEvent } from '../elements/certexpress-link/certexpress-link.events.js';
 import type { CustomerSelectEvent } from '../elements/customer-lookup/customer-lookup.events.js';
 import type { CertUploadedEvent } from '../elements/cert-upload/cert-upload.events.js';
 

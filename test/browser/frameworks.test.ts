@@ -5,9 +5,9 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import { CertStatusElement } from '../../src/elements/cert-status/cert-status.js';
-import { CertStatusBase } from '../../src/elements/cert-status/cert-status-base.js';
+import { CertStatusBase } from '../../src/elements/index.js';
 import { CertExpressLinkElement } from '../../src/elements/certexpress-link/certexpress-link.js';
-import { CertExpressLinkBase } from '../../src/elements/certexpress-link/certexpress-link-base.js';
+import { CertExpressLinkBase } from '../../src/elements/index.js';
 import { CustomerLookupElement } from '../../src/elements/customer-lookup/customer-lookup.js';
 import { CertUploadElement } from '../../src/elements/cert-upload/cert-upload.js';
 import type { TokenResponse } from '../../src/client/contract.js';

@@ -1,15 +1,16 @@
 import type { CertClient } from '../../client/cert-client.js';
 import type { DeliveryMethod, Invitation, InvitationRequest, OpenRequest } from '../../client/contract.js';
-import { apiError } from '../../client/errors.js';
+import { apiError, isAbort, type CertApiError } from '../../client/errors.js';
 import { pollInvitation } from '../../client/invitation-poller.js';
 import { safeLink } from '../../client/safe-link.js';
 import { emit } from '../shared/events.js';
+import type { InviteCreatedDetail, LinkReadyDetail } from './certexpress-link.events.js';
 
 // Loaded when a person first asks for a certificate (or `auto` does, or the zone's open request
 // is taken up, or a page comes back to an invitation still being prepared), with the view of the
 // states it brings: a shop page that only shows the button never loads it.
 
-export { link, sent, view } from './certexpress-link.view.js';
+export { label, link, sent, view } from './certexpress-link.view.js';
 
 /** What the flow reads and sets on `<certexpress-link>`. */
 export interface FlowHost extends EventTarget {
@@ -40,7 +41,7 @@ async function create(host: FlowHost, client: CertClient, overrides: Partial<Inv
     },
     { signal },
   );
-  emit(host, 'certexpress-invite-created', { id: invitation.id, reused: invitation.reused });
+  emit<InviteCreatedDetail>(host, 'certexpress-invite-created', { id: invitation.id, reused: invitation.reused });
   return invitation;
 }
 
@@ -75,5 +76,32 @@ export async function prepareInvitation(
   if (!url) throw apiError('upstream_error', 'The service sent a form link that is not safe to open.');
   host.url = url;
   host.state = 'ready';
-  emit(host, 'certexpress-link-ready', { url });
+  emit<LinkReadyDetail>(host, 'certexpress-link-ready', { url });
+}
+
+/**
+ * {@link prepareInvitation}, then what went wrong placed where it belongs: still InProgress after
+ * `pollSlowMs` is the `slow` state (the buyer may retry; no polling meanwhile), a recipient the
+ * companion refused goes back to the `options` form at its field. Resolves with any other error,
+ * for the element to show (the invitation dropped); an abort is nobody's error.
+ */
+export async function runFlow(
+  host: FlowHost,
+  client: CertClient,
+  from: Invitation | OpenRequest | Partial<InvitationRequest>,
+  signal: AbortSignal,
+  form?: { refuse(error: CertApiError): boolean },
+): Promise<unknown> {
+  try {
+    await prepareInvitation(host, client, from, signal);
+  } catch (e) {
+    if (isAbort(e)) return undefined;
+    if ((e as CertApiError).code === 'timeout' && host.invitation) host.state = 'slow';
+    else if (form?.refuse(e as CertApiError)) host.state = 'idle';
+    else {
+      host.invitation = undefined;
+      return e;
+    }
+  }
+  return undefined;
 }

@@ -1,7 +1,9 @@
 import type { html as litHtml, TemplateResult } from 'lit';
 import type { CertClient } from '../../client/cert-client.js';
 import type { CoverLetter, CustomerSearchResult, DeliveryMethod, InvitationRequest } from '../../client/contract.js';
-import type { SelectedCustomer } from '../shared/cert-element.js';
+import type { SelectedCustomer } from '../shared/customer.js';
+import type { Strings } from '../shared/strings.js';
+import type { ViewHost } from './certexpress-link.view.js';
 import { optionsStrings, type OptionsStrings } from './certexpress-link.options-strings.js';
 import { adoptStyle, SECONDARY } from '../shared/adopt-style.js';
 import { langOf } from '../shared/i18n.js';
@@ -9,14 +11,10 @@ import { langOf } from '../shared/i18n.js';
 // The staff form of `<certexpress-link options>`, loaded with dynamic import() on first use.
 
 /** What the form needs from its `<certexpress-link>`. */
-export interface OptionsHost extends HTMLElement {
+export interface OptionsHost extends ViewHost {
   customerCode?: string;
   customer?: SelectedCustomer;
   coverLetter: string;
-  url?: string;
-  state: string;
-  request(overrides?: Partial<InvitationRequest>): void;
-  requestUpdate(): void;
   readonly updateComplete: Promise<boolean>;
 }
 
@@ -102,6 +100,24 @@ export class OptionsForm {
     return state === 'sent' && this.sent
       ? `${this.reminding ? t.reminderSentTo : t.sentTo} ${this.sent}`
       : state === 'ready' && this.copied ? `${base}. ${t.copied}` : base;
+  }
+
+  /**
+   * What the host shows in the states the form draws: the form (idle), the link with "Copy link"
+   * (ready), the request sent with a reminder button instead of the buyer's "Send again" (sent).
+   * Undefined in the other states, which the host draws itself.
+   */
+  body(t: Strings, flow?: typeof import('./certexpress-link.flow.js')): unknown {
+    const { host } = this;
+    switch (host.state) {
+      case 'idle':
+        return this.render();
+      case 'ready':
+        return this.html`<p>${flow?.link(host, t)} ${this.renderReady()}</p>`;
+      case 'sent':
+        return [flow?.sent(host, false), this.renderSent()];
+    }
+    return undefined;
   }
 
   /** The form (idle state). */

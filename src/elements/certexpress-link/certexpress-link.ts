@@ -1,23 +1,21 @@
 import { html, type PropertyDeclarations } from 'lit';
 import type { CertClient } from '../../client/cert-client.js';
-import type { CertApiError } from '../../client/errors.js';
-import type { SelectedCustomer } from '../shared/cert-element.js';
-import { CertExpressLinkBase } from './certexpress-link-base.js';
+import type { Invitation, InvitationRequest, OpenRequest } from '../../client/contract.js';
+import { CertElement, type CommonState } from '../shared/cert-element.js';
+import type { Strings } from '../shared/strings.js';
+import './certexpress-link.events.js';
 import type { OptionsForm } from './certexpress-link.options.js';
-import { CustomerSourceFollower } from '../shared/customer-source.js';
-import { serverRenderedRoot } from '../shared/server-root.js';
-import type { Strings } from '../shared/i18n.js';
 
-export type { CertExpressLinkState } from './certexpress-link-base.js';
+/** Every state `<certexpress-link>` shows (reflected as its `state` attribute). */
+export type CertExpressLinkState = 'idle' | 'creating' | 'preparing' | 'slow' | 'ready' | 'sent' | CommonState;
 
 /**
  * Gets a CertExpress invitation for the customer and zone: a link to a form where the buyer
  * uploads or fills in an exemption certificate (`delivery="download"`), or the request sent by
  * email or fax. Waits for the link with polling that backs off, pauses in hidden tabs and stops
  * when the element is removed. With `options` (staff screens) a small form chooses delivery,
- * recipient (prefilled from the customer record) and cover letter first; it loads on first use.
- * The storefront bundle (`cert-elements.min.js`) registers the lean `CertExpressLinkBase`
- * instead: no `options` form and no `customer-source`.
+ * recipient (prefilled from the customer record) and cover letter first; it loads on first use,
+ * so the same class serves the storefront bundle and staff screens alike.
  *
  * @tagname certexpress-link
  * @summary Request an exemption certificate through CertExpress.
@@ -54,86 +52,154 @@ export type { CertExpressLinkState } from './certexpress-link-base.js';
  * @cssprop [--cert-accent-color=light-dark(#0969da, #4493f8)] - Buttons and links.
  * @cssprop [--cert-accent-contrast=light-dark(#fff, #0d1117)] - Text on buttons.
  */
-export class CertExpressLinkElement extends CertExpressLinkBase {
+export class CertExpressLinkElement extends CertElement {
   static override properties: PropertyDeclarations = {
+    delivery: {},
+    recipient: {},
+    coverLetter: { attribute: 'cover-letter' },
+    auto: { type: Boolean },
     options: { type: Boolean },
-    customerSource: { attribute: 'customer-source' },
   };
+
+  /** How the invitation reaches the buyer: `download` (a link here), `email` or `fax`. */
+  declare delivery: 'download' | 'email' | 'fax';
+
+  /** Email address or fax number; default: the one on the customer record. */
+  declare recipient?: string;
+
+  /** Cover letter title of the invitation. */
+  declare coverLetter: string;
+
+  /** Create the invitation as soon as the element is ready, without a click. */
+  declare auto: boolean;
 
   /** Show the staff form (delivery, recipient, cover letter) instead of the single button. */
   declare options: boolean;
 
-  /**
-   * Id of a `<customer-lookup>` in the same document or shadow root: the element follows its
-   * `customer-select` events (and shows "Choose a customer" until one is chosen).
-   */
-  declare customerSource?: string;
+  /** Current state (read-only). */
+  declare state: CertExpressLinkState;
 
-  /** The customer chosen through `customer-source` (its email and fax prefill the `options` form). */
-  customer?: SelectedCustomer;
+  /** The safe form URL once ready. */
+  url?: string;
 
-  #source = new CustomerSourceFollower(this);
+  /** The invitation being prepared or shown. */
+  invitation?: Invitation;
+
+  /** The request flow and the view of its states, once loaded (every state but idle comes from it). */
+  protected flow?: typeof import('./certexpress-link.flow.js');
+
   #signal?: AbortSignal;
+  #zone?: string;
+  /** The `options` form, once loaded (for this run of the element's work). */
   #form?: OptionsForm;
 
   constructor() {
     super();
-    this.options = false; // a boolean, so that Vue sets a bare `options` attribute as `true`
+    this.state = 'idle';
+    this.delivery = 'download';
+    this.coverLetter = 'STANDARD_REQUEST';
+    // Booleans, so that Vue sets a bare `auto` or `options` attribute as `true`.
+    this.auto = false;
+    this.options = false;
   }
 
-  protected override waiting(): boolean {
-    return this.#source.waiting();
-  }
-
-  protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    return serverRenderedRoot(this) ?? super.createRenderRoot();
+  protected override badAttribute(): string | undefined {
+    return !/^(download|email|fax)$/.test(this.delivery) ? 'delivery' : !this.region ? 'region' : undefined;
   }
 
   protected override begin(client: CertClient, signal: AbortSignal): void {
     this.#signal = signal;
     this.#form = undefined;
-    super.begin(client, signal);
-  }
-
-  /** The companion refused the form's recipient: back to the form, the message at the field. */
-  protected override refused(e: CertApiError): boolean {
-    if (!this.#form?.refuse(e)) return false;
-    this.state = 'idle';
-    return true;
-  }
-
-  protected override label(t: Strings): string {
-    const base = super.label(t);
-    return this.#form?.label(this.state, base) ?? base;
-  }
-
-  /** The staff form, loading it on first use (null until it is there). */
-  #options(): OptionsForm | null {
-    const signal = this.#signal;
-    if (!this.options || !signal) return null;
-    if (!this.#form) {
+    // The staff form loads with dynamic import() on first use: a page without `options` never does.
+    if (this.options) {
       void import('./certexpress-link.options.js').then((m) => {
-        if (signal.aborted || this.#form) return;
-        this.#form = new m.OptionsForm(this, html, this.client!, signal);
+        if (signal.aborted) return;
+        this.#form = new m.OptionsForm(this, html, client, signal);
         this.requestUpdate();
       });
     }
-    return this.#form ?? null;
+    // Another customer or zone (a lookup selection): the last invitation is not theirs.
+    const zone = `${this.customerCode}|${this.country}|${this.region}`;
+    if (zone !== this.#zone) {
+      this.invitation = this.url = undefined;
+      this.state = 'idle';
+    }
+    this.#zone = zone;
+    const { invitation, state } = this;
+    // Back in the page while waiting: resume polling the same invitation.
+    if (invitation && invitation.status !== 'Ready') void this.#run(invitation);
+    else if (state !== 'ready' && state !== 'sent') {
+      this.state = 'idle';
+      if (this.auto) this.request();
+      else void this.#continue(client, signal);
+    }
   }
 
-  protected override body(t: Strings): unknown {
-    if (!this.options) return super.body(t);
-    const form = this.#options();
-    switch (this.state) {
-      case 'idle':
-        return form?.render();
-      case 'ready':
-        return html`<p>${this.flow?.link(this, t)} ${form?.renderReady()}</p>`;
-      case 'sent':
-        // Staff choose how to remind (the form again) instead of the buyer's "Send again".
-        return [this.flow?.sent(this, false), form?.renderSent()];
+  /**
+   * The customer may have been asked already (an open request for the zone): then the flow
+   * takes it up where it stands instead of offering a new request. The ask is the one a
+   * `<cert-status>` of the zone makes too, so the page sends it once; a page where nobody was
+   * asked never loads the flow before a click.
+   */
+  async #continue(client: CertClient, signal: AbortSignal): Promise<void> {
+    const answer = await client.status({ country: this.zoneCountry, region: this.region!.toUpperCase(), requests: true }, { signal }).catch(() => undefined);
+    if (answer && 'request' in answer && answer.request) void this.#run(answer.request);
+  }
+
+  /**
+   * Creates the invitation (or reuses the customer's open one) and waits until it is ready.
+   * `overrides` replace what the attributes say (the `options` form passes its choices).
+   */
+  request(overrides?: Partial<InvitationRequest>): void {
+    if (!this.client) return;
+    this.state = 'creating';
+    void this.#run(overrides ?? {});
+  }
+
+  /**
+   * Runs the flow (loaded on first use, see `certexpress-link.flow.ts`) from `from`: an
+   * invitation to wait for, an open request to take up, or a request to create. Shows what the
+   * flow could not place itself (or that it did not load) as the element's error.
+   */
+  async #run(from: Invitation | OpenRequest | Partial<InvitationRequest>): Promise<void> {
+    const signal = this.#signal!;
+    let error: unknown;
+    try {
+      const flow = (this.flow ??= await import('./certexpress-link.flow.js'));
+      if (!signal.aborted) error = await flow.runFlow(this, this.client!, from, signal, this.#form);
+    } catch (e) {
+      error = e;
     }
-    return super.body(t);
+    if (error) this.fail(error);
+  }
+
+  #retry(): void {
+    const { invitation } = this;
+    if (invitation) {
+      this.state = 'preparing';
+      void this.#run(invitation);
+    } else this.request();
+  }
+
+  /** The flow's states (it is here by then) and the `options` form add to the label. */
+  protected override label(t: Strings): string {
+    const text = super.label(t);
+    const flows = this.flow?.label(this, t, text) ?? text;
+    return this.#form?.label(this.state, flows) ?? flows;
+  }
+
+  /**
+   * The states the flow brought (ready, sent) are drawn by it: it is here by then. With
+   * `options`, the form draws the idle, ready and sent states (nothing until it has loaded).
+   */
+  protected override body(t: Strings): unknown {
+    const { state } = this;
+    const own = this.#form?.body(t, this.flow);
+    return own !== undefined ? own
+      : state === 'idle' ? (this.options ? '' : this.button(t.request, () => this.request()))
+      : state === 'error' ? this.errorBody(t, this.#retry)
+      : state === 'slow' ? this.button(t.retry, this.#retry)
+      : this.flow?.view(this, t, true);
   }
 }
 

@@ -4,6 +4,12 @@
 /** A secondary action: outlined in the accent colour, on a line of its own below what it acts on. */
 export const SECONDARY = '.s{display:block;background:none;color:var(--_ac);border:1px solid}';
 
+/** Text for screen readers only ("opens in a new tab", which certificate a button opens). */
+export const SR = '.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}';
+
+/** A link drawn as a button (`class="b"`, with the button look of the base styles). */
+export const LINK_BUTTON = '.b{display:inline-block;text-decoration:none}';
+
 const sheets = new Map<string, CSSStyleSheet>();
 
 /** Adds `css` to `root`'s styles, once per root (one sheet per text, shared by every element). */

@@ -3,79 +3,9 @@
 // on first use: a page pays only for the language it shows, and the bundle carries no text.
 // Elements wait for their table before their first render (see `localeReady`), in parallel with
 // their token and status requests. A host adds or overrides strings with `defineStrings`.
-import type { UploadStrings } from '../cert-upload/cert-upload.strings.js';
-import type { OptionsStrings } from '../certexpress-link/certexpress-link.options-strings.js';
-import type { LookupStrings } from '../customer-lookup/customer-lookup.strings.js';
-import type { DocumentTexts } from '../cert-status/cert-status.document.js';
-import type { RequestTexts } from './request-view.js';
+import type { Strings } from './strings.js';
 
-/**
- * The shared strings of one language (each locale module is typed by it, so none can miss a
- * key). `{name}` marks a value the element fills in; dates and numbers come formatted by `Intl`.
- */
-export interface Strings {
-  loading: string;
-  exempt: string;
-  expiring: string;
-  pending: string;
-  expired: string;
-  invalid: string;
-  missing: string;
-  /** Label in list mode: `{count}` certificates. */
-  list: string;
-  /** A certificate's line in list mode: `{zone}` and its `{status}`. */
-  zoneStatus: string;
-  /** `{reason}`: the exemption reason's name. */
-  reason: string;
-  /** `{date}` more than 30 days ahead. */
-  expiresOn: string;
-  /** `{when}` ("in 12 days", "tomorrow", "today") and `{date}`, within 30 days. */
-  expiresIn: string;
-  /** `{date}` in the past. */
-  expiredOn: string;
-  noEnd: string;
-  /** The name of an AvaTax exemption reason by its code (`reason:RESALE`); a code not named is shown as it is. */
-  [reason: `reason:${string}`]: string;
-  'signed-out': string;
-  'not-allowed': string;
-  error: string;
-  config: string;
-  /** The service cannot be reached or is busy (shown with a retry). */
-  offline: string;
-  /** A failure trying again would not mend (shown without a retry). */
-  failed: string;
-  retry: string;
-  request: string;
-  /** An invitation being created, and an email or fax one until it went out. */
-  creating: string;
-  /** A Download invitation's form being built. */
-  preparing: string;
-  slow: string;
-  ready: string;
-  open: string;
-  newTab: string;
-  sent: string;
-  choose: string;
-  view: string;
-}
-
-/**
- * Strings a host supplies for one language through {@link defineStrings}, per table: `base` is
- * the shared table above; the others belong to one element or view each. Any key may be left out.
- */
-export interface HostStrings {
-  base?: Partial<Strings>;
-  /** Open certificate requests (`<cert-status>`, `<certexpress-link>` when a request was sent). */
-  request?: Partial<RequestTexts>;
-  /** The staff delivery form of `<certexpress-link options>`. */
-  options?: Partial<OptionsStrings>;
-  /** `<customer-lookup>`. */
-  lookup?: Partial<LookupStrings>;
-  /** `<cert-upload>`. */
-  upload?: Partial<UploadStrings>;
-  /** The certificate document opener ("View certificate"). */
-  document?: Partial<DocumentTexts>;
-}
+export type { Strings } from './strings.js';
 
 /** Loaders of the tables, by primary language; English serves every other language. */
 export const LOADERS: Record<string, () => Promise<{ default: Strings }>> = {
@@ -87,8 +17,11 @@ export const LOADERS: Record<string, () => Promise<{ default: Strings }>> = {
 const tables: Record<string, Strings> = {};
 const loading: Record<string, Promise<void>> = {};
 
-/** What hosts defined, by primary language (read by `host-table.ts` for the other tables). */
-export const hosts: Record<string, HostStrings> = {};
+/**
+ * What hosts defined, by primary language and table (`base`, `upload`…; typed where they define
+ * it, `defineStrings` in `../strings.ts`); read by `host-table.ts` for the other tables.
+ */
+export const hosts: Record<string, Record<string, object | undefined>> = {};
 
 /** Until a table has arrived (or when none can be loaded): no text rather than wrong text. */
 const NONE = new Proxy({}, { get: () => '' }) as Strings;
@@ -123,14 +56,10 @@ export function followLang(el: { requestUpdate(): void }, on: boolean): void {
   shown.add(el);
 }
 
-/**
- * Adds or replaces strings of the elements for a language (by its primary subtag: `de` serves
- * `de-CH` too): a language without a built-in table starts from English, so a host may give only
- * what it has translated. Elements on the page show the new strings at once.
- */
-export function defineStrings(lang: string, strings: HostStrings): void {
-  const own = (hosts[primary(lang)] ??= {}) as Record<string, object>;
-  for (const [table, texts] of Object.entries(strings)) own[table] = { ...own[table], ...texts };
+/** Adds or replaces a host's tables for a language (`defineStrings`, typed in `../strings.ts`). */
+export function addHostStrings(lang: string, strings: object): void {
+  const own = (hosts[primary(lang)] ??= {});
+  for (const [table, texts] of Object.entries(strings)) own[table] = { ...own[table], ...(texts as object) };
   redraw();
 }
 
@@ -154,4 +83,4 @@ export function localeReady(lang: string): Promise<void> | undefined {
 
 /** Strings for a BCP 47 tag (English while its own are not here), with the host's over them. */
 export const stringsFor = (lang: string): Strings =>
-  Object.assign(Object.create(NONE) as Strings, tables[codeOf(lang)] ?? tables['en'], hosts[primary(lang)]?.base);
+  Object.assign(Object.create(NONE) as Strings, tables[codeOf(lang)] ?? tables['en'], hosts[primary(lang)]?.['base']);

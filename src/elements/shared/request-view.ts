@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Invitation, InvitationRequest, OpenRequest } from '../../client/contract.js';
 import { safeLink } from '../../client/safe-link.js';
-import { adoptStyle, SECONDARY } from './adopt-style.js';
+import { adoptStyle, SECONDARY, SR } from './adopt-style.js';
 import { emit } from './events.js';
 import { hostTable } from './host-table.js';
 import { langOf } from './i18n.js';
@@ -100,6 +100,7 @@ export function requestView(host: HTMLElement, request: OpenRequest, compact: bo
   if (compact) return html`<span part="request">${fill(t.short, { ago: ago(host, request.createdAt) })}</span>`;
   const url = !slotted && request.ready ? safeLink(request.requestLink) : null;
   const opened = (): boolean => emit(host, 'certexpress-link-open', { url });
+  if (url) adoptStyle(host.shadowRoot, SR);
   return html`<p part="request">${requestSentence(host, request)}${url
     ? html` <a part="link" href=${url} target="_blank" rel="noopener noreferrer" @click=${opened} @auxclick=${opened}>${t.continue}<span class="sr"> ${t.newTab}</span></a>`
     : ''}</p>`;

@@ -1,5 +1,5 @@
 // English texts of the elements (loaded on first use, like every language).
-import type { Strings } from '../i18n.js';
+import type { Strings } from '../strings.js';
 
 const en: Strings = {
   loading: 'Checking certificate…',

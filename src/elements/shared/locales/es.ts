@@ -1,5 +1,5 @@
 // Spanish texts of the elements (loaded on first use, like every language).
-import type { Strings } from '../i18n.js';
+import type { Strings } from '../strings.js';
 
 const es: Strings = {
   loading: 'Comprobando certificado…',

@@ -1,6 +1,6 @@
 // French texts of the elements (loaded on first use, like every language). French typography:
 // a no-break space before ":" and inside « », so that they never start or end a line.
-import type { Strings } from '../i18n.js';
+import type { Strings } from '../strings.js';
 
 const fr: Strings = {
   loading: 'Vérification du certificat…',

@@ -6,7 +6,7 @@ import type { LinkOpenDetail } from './certexpress-link.events.js';
 import type { Strings } from '../shared/i18n.js';
 
 // What `<certexpress-link>` shows in the states its request flow brings (ready, sent); loaded
-// with the flow (certexpress-flow.ts), so a page that only shows the button never loads it.
+// with the flow (certexpress-link.flow.ts), so a page that only shows the button never loads it.
 
 /** What the view reads from `<certexpress-link>`. */
 export interface ViewHost extends HTMLElement {

@@ -85,10 +85,13 @@ describe('built bundles (after npm run build)', () => {
        <certexpress-link token-endpoint="${freshEndpoint()}" customer-source="picker" region="WA" options></certexpress-link>`);
     await defined(frame, 'certexpress-link');
     await waitUntil(() => state(frame, 'certexpress-link') === 'choose', `not waiting for a customer (${state(frame, 'certexpress-link')})`, { timeout: 5000 });
-    // What a <customer-lookup> fires when a customer is chosen (the storefront bundle registers none).
+    // What a <customer-lookup> does when a customer is chosen (the storefront bundle registers
+    // none): it holds the choice, adopted by an element that starts following later, and fires
+    // customer-select.
     const win = frame.contentWindow as Window & typeof globalThis;
     const customer = { customerCode: 'C-1005', emailAddress: 'buyer@example.com' };
-    frame.contentDocument!.getElementById('picker')!.dispatchEvent(new win.CustomEvent('customer-select', { detail: { customer }, bubbles: true, composed: true }));
+    const picker = Object.assign(frame.contentDocument!.getElementById('picker')!, { customer });
+    picker.dispatchEvent(new win.CustomEvent('customer-select', { detail: { customer }, bubbles: true, composed: true }));
     const el = frame.contentDocument!.querySelector('certexpress-link')! as HTMLElement & { customerCode?: string };
     await waitUntil(() => el.shadowRoot!.querySelector('[part~=form]'), `no options form (${state(frame, 'certexpress-link')})`, { timeout: 8000 });
     expect(el.customerCode).to.equal('C-1005');

@@ -11,10 +11,10 @@ function shippedPath(path) {
 
 /** The tags the define modules register, and the class each registers. */
 const DEFINITIONS = {
-  'src/elements/define-cert-status.ts': ['cert-status', 'CertStatusElement', 'src/elements/cert-status.ts'],
-  'src/elements/define-certexpress-link.ts': ['certexpress-link', 'CertExpressLinkElement', 'src/elements/certexpress-link.ts'],
-  'src/elements/define-customer-lookup.ts': ['customer-lookup', 'CustomerLookupElement', 'src/elements/customer-lookup.ts'],
-  'src/elements/define-cert-upload.ts': ['cert-upload', 'CertUploadElement', 'src/elements/cert-upload.ts'],
+  'src/elements/define-cert-status.ts': ['cert-status', 'CertStatusElement', 'src/elements/cert-status/cert-status.ts'],
+  'src/elements/define-certexpress-link.ts': ['certexpress-link', 'CertExpressLinkElement', 'src/elements/certexpress-link/certexpress-link.ts'],
+  'src/elements/define-customer-lookup.ts': ['customer-lookup', 'CustomerLookupElement', 'src/elements/customer-lookup/customer-lookup.ts'],
+  'src/elements/define-cert-upload.ts': ['cert-upload', 'CertUploadElement', 'src/elements/cert-upload/cert-upload.ts'],
 };
 
 /** Modules that hold only types compile to no JavaScript: the manifest names their declarations. */

@@ -8,8 +8,9 @@ import { defineConfig } from 'vite';
  * - `--mode bundle`: dist/cert-elements.min.js, the storefront bundle (`<cert-status>` and
  *   `<certexpress-link>`), one minified ES module with Lit inside for a CDN `<script type="module">`.
  * - `--mode bundle-erp`: dist/cert-elements-erp.min.js, every element, the same way.
- * Both bundles load rarely used parts (other languages' strings, the staff delivery form, the
- * document opener) on first use from dist/chunks/, next to them.
+ * Both bundles load what a page may not need (other languages' strings, the request flow, list
+ * mode, the staff delivery form, document viewing, customer-source) on first use from
+ * dist/chunks/, next to them; both register the same element classes.
  */
 const BUNDLES: Record<string, { entry: string; file: string }> = {
   bundle: { entry: 'src/storefront.ts', file: 'cert-elements.min.js' },
@@ -46,7 +47,9 @@ export default defineConfig(({ mode }) => {
             // Modules a lazily loaded part shares with the bundle stay in the bundle (the page has
             // them already) instead of moving to a common chunk every page would then load.
             preserveEntrySignatures: 'allow-extension',
-            output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+            // Six characters of hash (the shortest Rolldown allows): each chunk's name is a string in
+            // the bundle, and the storefront's budget counts every byte.
+            output: { minify: true, chunkFileNames: 'chunks/[name]-[hash:6].js' },
           }
         : {
             external: [/^lit($|\/)/, /^@lit\//, /^react($|\/)/],

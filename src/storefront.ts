@@ -6,4 +6,4 @@
  */
 import './elements/define-storefront.js';
 
-export { defineStrings, type HostStrings, type Strings } from './elements/i18n.js';
+export { defineStrings, type HostStrings, type Strings } from './elements/strings.js';

@@ -77,8 +77,8 @@ export type StatusBatching = (
 let batching: StatusBatching | undefined;
 
 /**
- * Installs staff batching (the full element classes and `cert-elements/client` do). Without it,
- * as in the storefront bundle, a staff token asks `GET /v1/status` once per customer and zone.
+ * Installs staff batching (the define module of `<cert-status>` and `cert-elements/client` do).
+ * Without it, as in the storefront bundle, a staff token asks `GET /v1/status` once per customer and zone.
  */
 export const useStatusBatching = (batch: StatusBatching): void => void (batching = batch);
 

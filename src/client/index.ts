@@ -16,7 +16,7 @@ export { pollInvitation, pollWhileVisible, type PollOptions } from './invitation
 export { safeLink } from './safe-link.js';
 export { enableStatusBatching, type BatchItem } from './status-batcher.js';
 import { enableStatusBatching } from './status-batcher.js';
-// The headless client batches staff status asks, as the full elements do.
+// The headless client batches staff status asks, as `cert-elements/cert-status.js` does.
 enableStatusBatching();
 export { timings } from './timings.js';
 export {

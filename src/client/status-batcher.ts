@@ -44,8 +44,8 @@ export const batchStatus: StatusBatching = (scope, item, client, since) =>
   });
 
 /**
- * Makes every {@link CertClient} on the page batch staff status asks. The full element classes
- * and `cert-elements/client` call it when their class is defined; the storefront bundle does not.
+ * Makes every {@link CertClient} on the page batch staff status asks. The define module of
+ * `<cert-status>` and `cert-elements/client` call it when loaded; the storefront bundle does not.
  */
 export const enableStatusBatching = (): void => useStatusBatching(batchStatus);
 

@@ -1,11 +1,12 @@
 /**
- * Registers the lean storefront classes of `<cert-status>` and `<certexpress-link>` (the
- * storefront bundle's only side effect). Their staff features live in the full classes that
- * `define-cert-status.ts` and `define-certexpress-link.ts` register.
+ * Registers `<cert-status>` and `<certexpress-link>` for the storefront bundle (its only side
+ * effect): the same classes the npm define modules register. What staff screens add (the
+ * `options` form, `customer-source`, document viewing) loads on first use; staff status batching
+ * is left out (each status is asked on its own; `define-cert-status.ts` turns batching on).
  */
-import { CertStatusBase } from './cert-status-base.js';
-import { CertExpressLinkBase } from './certexpress-link-base.js';
-import { define } from './define.js';
+import { CertStatusElement } from './cert-status/cert-status.js';
+import { CertExpressLinkElement } from './certexpress-link/certexpress-link.js';
+import { define } from './shared/define.js';
 
-define('cert-status', CertStatusBase);
-define('certexpress-link', CertExpressLinkBase);
+define('cert-status', CertStatusElement);
+define('certexpress-link', CertExpressLinkElement);

@@ -3,13 +3,15 @@
  * `cert-elements/vue`): the settable properties (camelCase), the HTML attributes (kebab-case)
  * and the events (name → event type). Types only.
  */
-import type { CertStatusElement } from '../elements/cert-status.js';
-import type { CertExpressLinkElement } from '../elements/certexpress-link.js';
-import type { CustomerLookupElement } from '../elements/customer-lookup.js';
-import type { CertUploadElement } from '../elements/cert-upload.js';
-import type { CertErrorEvent, CertStatusChangeEvent, InviteCreatedEvent, LinkOpenEvent, LinkReadyEvent } from '../elements/events.js';
-import type { CustomerSelectEvent } from '../elements/customer-lookup-events.js';
-import type { CertUploadedEvent } from '../elements/cert-upload-events.js';
+import type { CertStatusElement } from '../elements/cert-status/cert-status.js';
+import type { CertExpressLinkElement } from '../elements/certexpress-link/certexpress-link.js';
+import type { CustomerLookupElement } from '../elements/customer-lookup/customer-lookup.js';
+import type { CertUploadElement } from '../elements/cert-upload/cert-upload.js';
+import type { CertErrorEvent } from '../elements/shared/events.js';
+import type { CertStatusChangeEvent } from '../elements/cert-status/cert-status.events.js';
+import type { InviteCreatedEvent, LinkOpenEvent, LinkReadyEvent } from '../elements/certexpress-link/certexpress-link.events.js';
+import type { CustomerSelectEvent } from '../elements/customer-lookup/customer-lookup.events.js';
+import type { CertUploadedEvent } from '../elements/cert-upload/cert-upload.events.js';
 
 /** Properties every element takes. */
 type CommonProperty = 'tokenEndpoint' | 'apiBase' | 'customerCode' | 'country' | 'region' | 'tokenCredentials' | 'theme' | 'lang' | 'fetchToken';

@@ -41,8 +41,8 @@ describe('built bundles (after npm run build)', () => {
     return frame;
   }
 
-  it('cert-elements.min.js registers the lean storefront classes, which render a real status', async function () {
-    // A staff token grants certificate:read: only the lean class shows no document button then.
+  it('cert-elements.min.js registers the same classes as the npm modules, which render a real status', async function () {
+    // A staff token grants certificate:read: the storefront's <cert-status> offers the document too.
     setRole('staff');
     await resetBackend();
     const endpoint = freshEndpoint();
@@ -56,20 +56,46 @@ describe('built bundles (after npm run build)', () => {
     const el = frame.contentDocument!.querySelector('cert-status')!;
     expect(el.shadowRoot!.querySelector('[part~=label]')!.textContent).to.equal('Certificate on file');
     expect(el.shadowRoot!.querySelector('[part~=details]')!.textContent).to.contain('Washington');
-    expect(el.shadowRoot!.querySelectorAll('button[part~=document]').length).to.equal(0);
-    expect('openDocument' in status.prototype).to.equal(false);
-    expect(status.elementProperties.has('customerSource')).to.equal(false);
+    await waitUntil(() => el.shadowRoot!.querySelector('button[part~=document]'), 'no "View certificate" button', { timeout: 5000 });
+    expect(el.shadowRoot!.querySelector('button[part~=document]')!.textContent).to.equal('View certificate (Washington)');
+    expect('openDocument' in status.prototype).to.equal(true);
+    expect(status.elementProperties.has('customerSource')).to.equal(true);
     expect(status.elementProperties.has('compact')).to.equal(true);
 
     const button = frame.contentDocument!.querySelector('certexpress-link')!.shadowRoot!.querySelector('[part~=button]');
     expect(button!.textContent).to.equal('Request certificate');
-    expect(link.elementProperties.has('options')).to.equal(false);
-    expect(link.elementProperties.has('customerSource')).to.equal(false);
-    // Only the two storefront tags, and the page fetched nothing besides the bundle and its
-    // language's strings (every language is a small chunk, fetched alongside the token).
+    expect(link.elementProperties.has('options')).to.equal(true);
+    expect(link.elementProperties.has('customerSource')).to.equal(true);
+    // Only the two storefront tags, and the page fetched nothing besides the bundle, its
+    // language's strings (every language is a small chunk, fetched alongside the token) and,
+    // for the stored document, document viewing: no options form, customer-source or request flow.
     expect(['customer-lookup', 'cert-upload'].filter((tag) => registry(frame).get(tag))).to.deep.equal([]);
     const scripts = frame.contentWindow!.performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.endsWith('.js'));
-    expect(scripts.map((p) => p.replace(/-[\w-]+\.js$/, '.js'))).to.deep.equal(['/dist/cert-elements.min.js', '/dist/chunks/en.js']);
+    // Names without their content hash (six characters, see vite.config.ts).
+    expect(scripts.map((p) => p.replace(/-[\w-]{6}\.js$/, '.js')).sort()).to.deep.equal(
+      ['/dist/cert-elements.min.js', '/dist/chunks/adopt-style.js', '/dist/chunks/cert-status.documents.js', '/dist/chunks/en.js'],
+    );
+  });
+
+  it('cert-elements.min.js: <certexpress-link options customer-source> loads its form and follows the chosen customer', async function () {
+    setRole('staff');
+    await resetBackend();
+    const frame = await bundlePage(this, 'cert-elements.min.js',
+      `<div id="picker"></div>
+       <certexpress-link token-endpoint="${freshEndpoint()}" customer-source="picker" region="WA" options></certexpress-link>`);
+    await defined(frame, 'certexpress-link');
+    await waitUntil(() => state(frame, 'certexpress-link') === 'choose', `not waiting for a customer (${state(frame, 'certexpress-link')})`, { timeout: 5000 });
+    // What a <customer-lookup> does when a customer is chosen (the storefront bundle registers
+    // none): it holds the choice, adopted by an element that starts following later, and fires
+    // customer-select.
+    const win = frame.contentWindow as Window & typeof globalThis;
+    const customer = { customerCode: 'C-1005', emailAddress: 'buyer@example.com' };
+    const picker = Object.assign(frame.contentDocument!.getElementById('picker')!, { customer });
+    picker.dispatchEvent(new win.CustomEvent('customer-select', { detail: { customer }, bubbles: true, composed: true }));
+    const el = frame.contentDocument!.querySelector('certexpress-link')! as HTMLElement & { customerCode?: string };
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~=form]'), `no options form (${state(frame, 'certexpress-link')})`, { timeout: 8000 });
+    expect(el.customerCode).to.equal('C-1005');
+    expect(el.shadowRoot!.querySelector<HTMLInputElement>('[part~=input]')!.value).to.equal('buyer@example.com');
   });
 
   it('cert-elements-erp.min.js registers all four elements with their staff features', async function () {

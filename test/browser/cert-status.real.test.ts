@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
-import type { CertStatusElement } from '../../src/elements/cert-status.js';
+import type { CertStatusElement } from '../../src/elements/cert-status/cert-status.js';
 import { fastTimings, freshEndpoint, hits, injectFaults, plainEndpoint, resetBackend, setRole, useRealBackend } from './fixtures/backend.js';
 
 const settled = (el: CertStatusElement): Promise<unknown> =>

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/index.js';
-import type { CertStatusElement } from '../../src/elements/cert-status.js';
+import type { CertStatusElement } from '../../src/elements/cert-status/cert-status.js';
 import type { StatusVerdict, TokenResponse } from '../../src/client/contract.js';
 import { freshEndpoint, resetBackend, setRole } from './fixtures/backend.js';
 

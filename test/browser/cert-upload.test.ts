@@ -2,10 +2,10 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import sinon from 'sinon';
 import '../../src/elements/define-cert-upload.js';
 import '../../src/elements/define-cert-status.js';
-import type { CertUploadElement } from '../../src/elements/cert-upload.js';
-import type { CertStatusElement } from '../../src/elements/cert-status.js';
+import type { CertUploadElement } from '../../src/elements/cert-upload/cert-upload.js';
+import type { CertStatusElement } from '../../src/elements/cert-status/cert-status.js';
 import { uploadTimings } from '../../src/client/upload.js';
-import { serverFieldErrors } from '../../src/elements/cert-upload-validate.js';
+import { serverFieldErrors } from '../../src/elements/cert-upload/cert-upload.validate.js';
 import { fastTimings, freshEndpoint, hits, injectFaults, resetBackend, setRole, useRealBackend } from './fixtures/backend.js';
 import { emptyFile, fakePngFile, jpegFile, oversizedFile, pdfFile, pick, pngFile, renamedTextFile } from './fixtures/files.js';
 

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/elements/define-certexpress-link.js';
-import type { CertExpressLinkElement } from '../../src/elements/certexpress-link.js';
+import type { CertExpressLinkElement } from '../../src/elements/certexpress-link/certexpress-link.js';
 import { freshEndpoint, hits, useRealBackend } from './fixtures/backend.js';
 
 // Each test takes a zone of its own: the companion reuses open invitations per zone and recipient.

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil, aTimeout } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/index.js';
-import type { CertExpressLinkElement } from '../../src/elements/certexpress-link.js';
+import type { CertExpressLinkElement } from '../../src/elements/certexpress-link/certexpress-link.js';
 import type { Invitation } from '../../src/client/contract.js';
 import { fastTimings, freshEndpoint, hits, injectFaults, useRealBackend } from './fixtures/backend.js';
 

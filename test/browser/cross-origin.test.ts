@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/elements/define-cert-status.js';
-import type { CertStatusElement } from '../../src/elements/cert-status.js';
+import type { CertStatusElement } from '../../src/elements/cert-status/cert-status.js';
 import { resetBackend, setRole } from './fixtures/backend.js';
 
 // The ERP page (this origin) embeds elements whose companion runs on another origin (another port).

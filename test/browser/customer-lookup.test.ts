@@ -3,7 +3,7 @@ import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../src/elements/define-customer-lookup.js';
 import '../../src/elements/define-cert-status.js';
-import type { CustomerLookupElement } from '../../src/elements/customer-lookup.js';
+import type { CustomerLookupElement } from '../../src/elements/customer-lookup/customer-lookup.js';
 import type { CustomerSummary, ErrorDetail } from '../../src/client/contract.js';
 import { freshEndpoint, hits, injectFaults, setRole, useRealBackend } from './fixtures/backend.js';
 

@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
-import { define } from '../../src/elements/define.js';
-import { CertStatusElement } from '../../src/elements/cert-status.js';
+import { define } from '../../src/elements/shared/define.js';
+import { CertStatusElement } from '../../src/elements/cert-status/cert-status.js';
 import '../../src/index.js';
 import { resetBackend, setRole } from './fixtures/backend.js';
 

@@ -4,12 +4,12 @@
 // and a server-rendered shadow root (declarative shadow DOM) never shows a second, stale box.
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
-import { CertStatusElement } from '../../src/elements/cert-status.js';
-import { CertStatusBase } from '../../src/elements/cert-status-base.js';
-import { CertExpressLinkElement } from '../../src/elements/certexpress-link.js';
-import { CertExpressLinkBase } from '../../src/elements/certexpress-link-base.js';
-import { CustomerLookupElement } from '../../src/elements/customer-lookup.js';
-import { CertUploadElement } from '../../src/elements/cert-upload.js';
+import { CertStatusElement } from '../../src/elements/cert-status/cert-status.js';
+import { CertStatusBase } from '../../src/elements/index.js';
+import { CertExpressLinkElement } from '../../src/elements/certexpress-link/certexpress-link.js';
+import { CertExpressLinkBase } from '../../src/elements/index.js';
+import { CustomerLookupElement } from '../../src/elements/customer-lookup/customer-lookup.js';
+import { CertUploadElement } from '../../src/elements/cert-upload/cert-upload.js';
 import type { TokenResponse } from '../../src/client/contract.js';
 import { freshEndpoint, useRealBackend } from './fixtures/backend.js';
 

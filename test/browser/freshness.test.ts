@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
-import type { CertStatusElement } from '../../src/elements/cert-status.js';
-import type { CertExpressLinkElement } from '../../src/elements/certexpress-link.js';
+import type { CertStatusElement } from '../../src/elements/cert-status/cert-status.js';
+import type { CertExpressLinkElement } from '../../src/elements/certexpress-link/certexpress-link.js';
 import { fastTimings, fileCertificate, freshEndpoint, hits, injectFaults, plainEndpoint, resetBackend, useRealBackend } from './fixtures/backend.js';
 
 const settled = (el: { state: string }, not = 'loading'): Promise<unknown> =>

@@ -3,8 +3,8 @@
 // a RangeError for such tags.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
-import type { CertUploadElement } from '../../src/elements/cert-upload.js';
-import type { CertStatusElement } from '../../src/elements/cert-status.js';
+import type { CertUploadElement } from '../../src/elements/cert-upload/cert-upload.js';
+import type { CertStatusElement } from '../../src/elements/cert-status/cert-status.js';
 import { freshEndpoint, useRealBackend } from './fixtures/backend.js';
 
 describe('invalid language tags', () => {

@@ -4,12 +4,12 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/index.js';
 import { defineStrings, type HostStrings } from '../../src/index.js';
-import type { CertStatusElement } from '../../src/elements/cert-status.js';
-import type { CertExpressLinkElement } from '../../src/elements/certexpress-link.js';
-import type { Strings } from '../../src/elements/i18n.js';
-import en from '../../src/elements/locales/en.js';
-import es from '../../src/elements/locales/es.js';
-import fr from '../../src/elements/locales/fr.js';
+import type { CertStatusElement } from '../../src/elements/cert-status/cert-status.js';
+import type { CertExpressLinkElement } from '../../src/elements/certexpress-link/certexpress-link.js';
+import type { Strings } from '../../src/elements/shared/i18n.js';
+import en from '../../src/elements/shared/locales/en.js';
+import es from '../../src/elements/shared/locales/es.js';
+import fr from '../../src/elements/shared/locales/fr.js';
 import { freshEndpoint } from './fixtures/backend.js';
 import { json, openRequest, stubApi, verdict } from './fixtures/stub-api.js';
 

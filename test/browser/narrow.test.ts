@@ -3,8 +3,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/index.js';
-import type { CertExpressLinkElement } from '../../src/elements/certexpress-link.js';
-import type { CustomerLookupElement } from '../../src/elements/customer-lookup.js';
+import type { CertExpressLinkElement } from '../../src/elements/certexpress-link/certexpress-link.js';
+import type { CustomerLookupElement } from '../../src/elements/customer-lookup/customer-lookup.js';
 import { freshEndpoint } from './fixtures/backend.js';
 import { certificate, dayFromToday, invitation, json, list, openRequest, stubApi, verdict, type Call } from './fixtures/stub-api.js';
 

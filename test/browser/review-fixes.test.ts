@@ -3,13 +3,13 @@ import sinon from 'sinon';
 import '../../src/elements/define-cert-status.js';
 import '../../src/elements/define-certexpress-link.js';
 import '../../src/elements/define-cert-upload.js';
-import type { CertStatusElement } from '../../src/elements/cert-status.js';
-import type { CertExpressLinkElement } from '../../src/elements/certexpress-link.js';
-import type { CertUploadElement } from '../../src/elements/cert-upload.js';
+import type { CertStatusElement } from '../../src/elements/cert-status/cert-status.js';
+import type { CertExpressLinkElement } from '../../src/elements/certexpress-link/certexpress-link.js';
+import type { CertUploadElement } from '../../src/elements/cert-upload/cert-upload.js';
 import { CertClient, pollInvitation, tokenSource, type FetchToken, type TokenResponse } from '../../src/client/index.js';
 import { Coalescer } from '../../src/client/coalescer.js';
 import { sleep } from '../../src/client/http.js';
-import { LOADERS } from '../../src/elements/i18n.js';
+import { LOADERS } from '../../src/elements/shared/i18n.js';
 import { fastTimings, freshEndpoint, hits, injectFaults, plainEndpoint, resetBackend, setRole, useRealBackend } from './fixtures/backend.js';
 import { pdfFile, pick } from './fixtures/files.js';
 

@@ -1,8 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/define-cert-status.js';
 import '../../src/elements/define-certexpress-link.js';
-import type { CertStatusElement } from '../../src/elements/cert-status.js';
-import type { SelectedCustomer } from '../../src/elements/cert-element.js';
+import type { CertStatusElement } from '../../src/elements/cert-status/cert-status.js';
+import type { SelectedCustomer } from '../../src/elements/shared/cert-element.js';
 import { freshEndpoint, hits, setRole, useRealBackend } from './fixtures/backend.js';
 
 /** Stand-in for `<customer-lookup>`: fires the same bubbling, composed `customer-select`. */

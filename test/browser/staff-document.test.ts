@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/elements/define-cert-status.js';
-import type { CertStatusElement } from '../../src/elements/cert-status.js';
+import type { CertStatusElement } from '../../src/elements/cert-status/cert-status.js';
 import { freshEndpoint, hits, setRole, useRealBackend } from './fixtures/backend.js';
 
 async function statusOf(attrs: { customer: string; region?: string; lang?: string }): Promise<CertStatusElement> {

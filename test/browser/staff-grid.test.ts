@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/define-cert-status.js';
-import type { CertStatusElement } from '../../src/elements/cert-status.js';
+import type { CertStatusElement } from '../../src/elements/cert-status/cert-status.js';
 import { freshEndpoint, hits, resetBackend, setRole, useRealBackend } from './fixtures/backend.js';
 
 const settled = (el: CertStatusElement): Promise<unknown> =>

@@ -5,10 +5,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/index.js';
-import type { CertStatusElement } from '../../src/elements/cert-status.js';
-import type { CertExpressLinkElement } from '../../src/elements/certexpress-link.js';
-import type { CustomerLookupElement } from '../../src/elements/customer-lookup.js';
-import type { CertUploadElement } from '../../src/elements/cert-upload.js';
+import type { CertStatusElement } from '../../src/elements/cert-status/cert-status.js';
+import type { CertExpressLinkElement } from '../../src/elements/certexpress-link/certexpress-link.js';
+import type { CustomerLookupElement } from '../../src/elements/customer-lookup/customer-lookup.js';
+import type { CertUploadElement } from '../../src/elements/cert-upload/cert-upload.js';
 import { timings } from '../../src/client/timings.js';
 import { freshEndpoint } from './fixtures/backend.js';
 import { apiFailure, certificate, dayFromToday, gate, invitation, json, list, openRequest, stubApi, verdict, type Call } from './fixtures/stub-api.js';

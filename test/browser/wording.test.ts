@@ -4,8 +4,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/index.js';
-import type { CertStatusElement } from '../../src/elements/cert-status.js';
-import type { CertExpressLinkElement } from '../../src/elements/certexpress-link.js';
+import type { CertStatusElement } from '../../src/elements/cert-status/cert-status.js';
+import type { CertExpressLinkElement } from '../../src/elements/certexpress-link/certexpress-link.js';
 import { timings } from '../../src/client/timings.js';
 import { freshEndpoint } from './fixtures/backend.js';
 import { apiFailure, certificate, dayFromToday, gate, invitation, json, list, stubApi, verdict } from './fixtures/stub-api.js';

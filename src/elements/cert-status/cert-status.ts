@@ -1,5 +1,5 @@
 import { html, type PropertyDeclarations } from 'lit';
-import type { CertClient } from '../../client/cert-client.js';
+import { CertClient } from '../../client/cert-client.js';
 import type { CertificateSummary, CertStatus, StatusList, StatusVerdict } from '../../client/contract.js';
 import { isAbort, type CertApiError } from '../../client/errors.js';
 import { backoff, sleep } from '../../client/http.js';
@@ -93,6 +93,8 @@ export class CertStatusElement extends CertElement {
   #lists?: typeof import('./cert-status.list.js');
   /** Document viewing, once an answer named a stored document. */
   #documents?: typeof import('./cert-status.documents.js');
+  /** Document viewing, fetched beside the first status (see `connectedCallback`). */
+  #documentsLoad?: Promise<typeof import('./cert-status.documents.js')>;
   #signal?: AbortSignal;
 
   /** The token allows opening certificate documents (`certificate:read`). */
@@ -111,6 +113,23 @@ export class CertStatusElement extends CertElement {
   override connectedCallback(): void {
     super.connectedCallback();
     for (const type of DOCUMENT_EVENTS) document.addEventListener(type, this.#onDocument);
+    if (this.hasUpdated) return;
+    // The first render waits for the language table; the first status need not. Asked now, the
+    // same question asked in begin() joins it (the client shares asks in flight): on a cold page
+    // the token (with the zone's verdict) travels beside the table, not after it.
+    if (this.region && !this.customerSource) {
+      try {
+        new CertClient(this).status({ country: this.zoneCountry, region: this.region.toUpperCase(), requests: true }).catch(() => {});
+      } catch {
+        // A bad token source: restart() reports it.
+      }
+    }
+    // Document viewing (and the styles it shares, beside it rather than after it) travels beside
+    // them too: an answer naming a stored document then shows with its button at once.
+    if (!this.compact) {
+      this.#documentsLoad ??= import('./cert-status.documents.js');
+      void import('../shared/adopt-style.js');
+    }
   }
 
   override disconnectedCallback(): void {
@@ -155,7 +174,7 @@ export class CertStatusElement extends CertElement {
    */
   async #prepare(answer: StatusVerdict | StatusList, client: CertClient, signal: AbortSignal): Promise<void> {
     const stored = 'certificates' in answer ? answer.certificates.some((c) => c.certificate.documentAvailable) : answer.certificate?.documentAvailable;
-    const documents = !this.compact && stored && (this.#documents ??= await import('./cert-status.documents.js'));
+    const documents = !this.compact && stored && (this.#documents ??= await (this.#documentsLoad ??= import('./cert-status.documents.js')));
     this.documents = !!documents && (await documents.mayOpenDocuments(this, client, signal));
   }
 

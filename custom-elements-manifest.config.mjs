@@ -40,6 +40,9 @@ function shippedFilesPlugin() {
           }
         }
       }
+      // The globbed files come in the file system's order, which differs between clones: sorted,
+      // the manifest is the same wherever it is generated (CI compares it with the committed one).
+      customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     },
   };
 }

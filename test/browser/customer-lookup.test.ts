@@ -121,6 +121,9 @@ describe('<customer-lookup> against the real companion and sandbox', () => {
     expect(field.getAttribute('aria-expanded')).to.equal('false');
     expect(el.state).to.equal('selected');
     expect(liveText(el)).to.equal(`Selected: ${field.value}`);
+    // Said to screen readers, not shown: the field already reads what was chosen.
+    const said = el.shadowRoot!.querySelector('[part~=badge]')!.parentElement!.getBoundingClientRect();
+    expect(said.width * said.height, 'the choice is shown twice').to.be.at.most(1);
     await expect(el).to.be.accessible();
   });
 

@@ -1,8 +1,10 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { SR } from '../shared/adopt-style.js';
 
 // Look of the combobox on top of the shared base styles. Colours reuse the --cert-* variables so
 // light and dark keep WCAG 2.2 AA contrast; the active option is marked by an outline as well as
-// a background, so it never depends on colour alone.
+// a background, so it never depends on colour alone. The chosen customer is said, not shown
+// again (`.sr`): the field reads it already.
 export const lookupStyles = css`
 label{display:block;font-weight:600;margin-bottom:.25em}
 .field{position:relative}
@@ -15,4 +17,5 @@ input:disabled{opacity:.6}
 [part~=code]{font-weight:600}
 [part~=place]{color:var(--cert-muted-color,light-dark(#59636e,#9198a1))}
 [part~=badge]{display:block;margin-top:.35em}
+${unsafeCSS(SR)}
 `;

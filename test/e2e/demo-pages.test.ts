@@ -5,7 +5,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startDemo, type Demo } from '../../demo/server.js';
 import { chooseCustomer, signIn } from '../../demo/drive.js';
 import { launchChromium } from './browser.js';
@@ -23,11 +23,15 @@ after(async () => {
   await demo?.close();
 });
 
-/** A phone-sized context signed in as `who` (a customer code or `staff`), the OS in dark mode. */
-async function phone(who: string): Promise<BrowserContext> {
+/** Runs `steps` on a page of a phone-sized context signed in as `who` (a customer code or `staff`), the OS in dark mode. */
+async function onPhone(who: string, steps: (page: Page) => Promise<void>): Promise<void> {
   const context = await browser.newContext({ viewport: { width: 375, height: 740 }, colorScheme: 'dark' });
-  await signIn(context.request, demo.url, who);
-  return context;
+  try {
+    await signIn(context.request, demo.url, who);
+    await steps(await context.newPage());
+  } finally {
+    await context.close();
+  }
 }
 
 const allSettled = (page: Page): Promise<unknown> =>
@@ -50,23 +54,16 @@ const statusBackground = (page: Page): Promise<number[]> => page.evaluate<number
 
 const isDark = ([r, g, b]: number[]): boolean => (r! + g! + b!) / 3 < 80;
 
-test('the account page at 375 px: no sideways scrolling, each zone fits', async () => {
-  const context = await phone('C-1001');
-  try {
-    const page = await context.newPage();
+test('the account page at 375 px: no sideways scrolling, each zone fits', () =>
+  onPhone('C-1001', async (page) => {
     await page.goto(`${demo.url}/index.html`);
     await allSettled(page);
     await assertFitsPhone(page, 'the account page');
     assert.ok(await onScreen(page, 'cert-status[region="NV"]'), 'the missing zone is on screen');
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('order entry at 375 px: no sideways scrolling, Sign out and the certificate panel on screen', async () => {
-  const context = await phone('staff');
-  try {
-    const page = await context.newPage();
+test('order entry at 375 px: no sideways scrolling, Sign out and the certificate panel on screen', () =>
+  onPhone('staff', async (page) => {
     await page.goto(`${demo.url}/erp.html`);
     await chooseCustomer(page, 'Rainier', 'C-1001');
     await page.locator('cert-status#status[state="exempt"]').waitFor({ timeout: 20_000 });
@@ -74,28 +71,18 @@ test('order entry at 375 px: no sideways scrolling, Sign out and the certificate
     assert.ok(await onScreen(page, '#sign-out'), 'Sign out is on screen');
     assert.ok(await onScreen(page, 'cert-status#status'), 'the certificate panel is on screen');
     assert.ok(await onScreen(page, 'certexpress-link#request'), 'the request form is on screen');
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('the customer grid at 375 px keeps the certificate column', async () => {
-  const context = await phone('staff');
-  try {
-    const page = await context.newPage();
+test('the customer grid at 375 px keeps the certificate column', () =>
+  onPhone('staff', async (page) => {
     await page.goto(`${demo.url}/grid.html`);
     await allSettled(page);
     await assertFitsPhone(page, 'the grid');
     assert.ok(await onScreen(page, '.erp-grid tbody cert-status'), 'the certificate badge of the first row is on screen');
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('the theme switch: a light page draws light elements although the OS is dark; dark draws dark ones', async () => {
-  const context = await phone('C-1001');
-  try {
-    const page = await context.newPage();
+test('the theme switch: a light page draws light elements although the OS is dark; dark draws dark ones', () =>
+  onPhone('C-1001', async (page) => {
     await page.goto(`${demo.url}/index.html?theme=light`);
     await allSettled(page);
     assert.ok(!isDark(await statusBackground(page)), 'light page, light element');
@@ -106,15 +93,10 @@ test('the theme switch: a light page draws light elements although the OS is dar
     await page.goto(`${demo.url}/index.html`);
     await allSettled(page);
     assert.ok(isDark(await statusBackground(page)), 'still dark after a reload');
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('the language switch: the elements speak the chosen language at once, the demo text stays English', async () => {
-  const context = await phone('C-1001');
-  try {
-    const page = await context.newPage();
+test('the language switch: the elements speak the chosen language at once, the demo text stays English', () =>
+  onPhone('C-1001', async (page) => {
     await page.goto(`${demo.url}/index.html?lang=en`);
     await allSettled(page);
     const washington = page.locator('cert-status[region="WA"]');
@@ -123,7 +105,4 @@ test('the language switch: the elements speak the chosen language at once, the d
     await washington.getByText('Certificat enregistré').waitFor({ timeout: 5000 });
     assert.equal(await page.evaluate<string>('document.documentElement.lang'), 'fr');
     await page.getByRole('heading', { name: 'Ship to Washington' }).waitFor();
-  } finally {
-    await context.close();
-  }
-});
+  }));

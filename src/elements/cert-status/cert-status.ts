@@ -119,7 +119,7 @@ export class CertStatusElement extends CertElement {
     // the token (with the zone's verdict) travels beside the table, not after it.
     if (this.region && !this.customerSource) {
       try {
-        new CertClient(this).status({ country: this.zoneCountry, region: this.region.toUpperCase(), requests: true }).catch(() => {});
+        this.zoneStatus(new CertClient(this)).catch(() => {});
       } catch {
         // A bad token source: restart() reports it.
       }
@@ -190,9 +190,8 @@ export class CertStatusElement extends CertElement {
     // A refresh keeps the last answer on screen instead of flashing the loading state.
     if (!this.verdict && !this.list) this.state = 'loading';
     try {
-      const region = this.region?.toUpperCase();
-      const country = region ? this.zoneCountry : this.country?.toUpperCase();
-      const answer = await client.status({ country, region, requests: !!region }, { signal, fresh: this.#fresh });
+      const options = { signal, fresh: this.#fresh };
+      const answer = await (this.region ? this.zoneStatus(client, options) : client.status({ country: this.country?.toUpperCase() }, options));
       this.#fresh = undefined;
       this.#autoRetries = 0;
       const list = 'certificates' in answer ? answer : undefined;

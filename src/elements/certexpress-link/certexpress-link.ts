@@ -142,7 +142,7 @@ export class CertExpressLinkElement extends CertElement {
    * asked never loads the flow before a click.
    */
   async #continue(client: CertClient, signal: AbortSignal): Promise<void> {
-    const answer = await client.status({ country: this.zoneCountry, region: this.region!.toUpperCase(), requests: true }, { signal }).catch(() => undefined);
+    const answer = await this.zoneStatus(client, { signal }).catch(() => undefined);
     if (answer && 'request' in answer && answer.request) void this.#run(answer.request);
   }
 

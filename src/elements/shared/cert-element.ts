@@ -1,6 +1,6 @@
 import { html, isServer, LitElement, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { CertClient } from '../../client/cert-client.js';
-import type { ErrorDetail } from '../../client/contract.js';
+import { CertClient, type StatusOptions } from '../../client/cert-client.js';
+import type { ErrorDetail, StatusList, StatusVerdict } from '../../client/contract.js';
 import { configError, toErrorDetail } from '../../client/errors.js';
 import { sleep } from '../../client/http.js';
 import { timings } from '../../client/timings.js';
@@ -152,6 +152,14 @@ export abstract class CertElement extends LitElement {
   /** The zone's country as the API takes it (`US` unless set). */
   get zoneCountry(): string {
     return (this.country || 'US').toUpperCase();
+  }
+
+  /**
+   * The status of the element's zone with its open request, asked as every element asks it: the
+   * `<cert-status>` and `<certexpress-link>` of a zone then share one request.
+   */
+  protected zoneStatus(client: CertClient, options?: StatusOptions): Promise<StatusVerdict | StatusList> {
+    return client.status({ country: this.zoneCountry, region: this.region!.toUpperCase(), requests: true }, options);
   }
 
   /** Aborts the running work and starts afresh with the current attributes (only while connected). */

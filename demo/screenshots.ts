@@ -48,6 +48,15 @@ const accountPanel = (customer: string, selector: string): Shot['take'] => async
   return page.locator(selector);
 };
 
+/** A shot of order entry for Rainier Supply (on file in Washington), cropped to `selector`. */
+const rainierOrder = (selector: string): Shot['take'] => async (page, demo) => {
+  await signIn(page.request, demo.url, 'staff');
+  await page.goto(`${demo.url}/erp.html`);
+  await chooseCustomer(page, 'Rainier', 'C-1001');
+  await page.locator('cert-status#status[state="exempt"]').waitFor();
+  return page.locator(selector);
+};
+
 /** A shot of one zone of `customer`'s account page. */
 const accountZone = (customer: string, region: string): Shot['take'] => async (page, demo) => {
   await account(page, demo, customer);
@@ -105,28 +114,8 @@ const SHOTS: Shot[] = [
       return page.locator('.erp-side');
     },
   },
-  {
-    name: 'erp-order',
-    async take(page, demo) {
-      await signIn(page.request, demo.url, 'staff');
-      await page.goto(`${demo.url}/erp.html`);
-      await chooseCustomer(page, 'Rainier', 'C-1001');
-      await page.locator('cert-status#status[state="exempt"]').waitFor();
-      return page.locator('.erp-order');
-    },
-  },
-  {
-    name: 'erp-375',
-    themes: ['light'],
-    width: 375,
-    async take(page, demo) {
-      await signIn(page.request, demo.url, 'staff');
-      await page.goto(`${demo.url}/erp.html`);
-      await chooseCustomer(page, 'Rainier', 'C-1001');
-      await page.locator('cert-status#status[state="exempt"]').waitFor();
-      return page.locator('body');
-    },
-  },
+  { name: 'erp-order', take: rainierOrder('.erp-order') },
+  { name: 'erp-375', themes: ['light'], width: 375, take: rainierOrder('body') },
   {
     name: 'grid',
     async take(page, demo) {
